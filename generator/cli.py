@@ -1,0 +1,77 @@
+"""The `kampung` command. Each subcommand lives in its own module in `generator/commands/`.
+
+A command module exposes `register(subparsers)`, which adds its parser and sets
+`run=<function(args) -> exit code>`. Discovery is by module, so adding a command never
+touches this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from . import __version__, commands
+from .i18n import available_languages, resolve_language, translate
+
+EPILOG = """\
+contoh / examples:
+  kampung init desaku                 membuat situs baru / create a new site
+  kampung check                       memeriksa isi / check the content
+  kampung build                       membangun ke output/ / build into output/
+  kampung build --village kemiren     satu desa saja / one village only
+  kampung serve                       pratinjau di http://127.0.0.1:8000
+  kampung new pengumuman kemiren "Jadwal Posyandu"
+
+Bahasa pesan / message language: --lang en atau / or KAMPUNG_LANG=en
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    lang = resolve_language(_peek_lang(sys.argv[1:]))
+    root = argparse.ArgumentParser(
+        prog="kampung",
+        description=translate(lang, "cli.description"),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    root.add_argument("--version", action="version", version=f"kampung {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--site", type=Path, default=Path("."), metavar="DIR",
+                        help=translate(lang, "cli.site"))
+    common.add_argument("--lang", choices=available_languages(), default=None,
+                        help=translate(lang, "cli.lang"))
+    sub = root.add_subparsers(dest="command", metavar="COMMAND")
+    for info in pkgutil.iter_modules(commands.__path__):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(sub, common, lang)
+    return root
+
+
+def _peek_lang(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not getattr(args, "run", None):
+        parser().print_help()
+        return 2
+    args.lang = resolve_language(args.lang)
+    args.site = args.site.resolve()
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print(translate(args.lang, "ui.interrupted"), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `kampung`, one module each, discovered by `generator.cli`."""

@@ -1,0 +1,212 @@
+"""Stage 1, load: turn content files into plain data with the position of every value.
+
+Nothing here knows what a village or a service is; it reads text, splits front matter
+and parses YAML, and reports what it cannot read as `Problem`s pinned to file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as YamlLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+
+Positions = dict[tuple[Any, ...], tuple[int, int]]
+FRONT_MATTER_FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A content file as data: front matter (or a whole YAML file) and Markdown body."""
+
+    rel: str  # path relative to the content folder, with forward slashes
+    data: dict[str, Any]
+    positions: Positions = field(repr=False)
+    raw: dict[tuple[Any, ...], str] = field(repr=False, default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def where(self, key_path: tuple[Any, ...]) -> tuple[int, int]:
+        """Line and column of a value, or of its nearest enclosing value."""
+        while key_path:
+            if key_path in self.positions:
+                return self.positions[key_path]
+            key_path = key_path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, column: int, code: str, **params: Any):
+        super().__init__(code)
+        self.line, self.column, self.code, self.params = line, column, code, params
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (a BOM and CRLF line ends are fine); anything else is a problem."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem.at(rel, line, column, "not_utf8")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [Problem.at(rel, 1, 1, "empty_file")]
+    return text, []
+
+
+def parse_yaml(
+    text: str, first_line: int = 1,
+) -> tuple[Any, Positions, dict[tuple[Any, ...], str]]:
+    """Parse one YAML document, recording (line, column) for every key path.
+
+    Anchors and aliases are refused: volunteers never need them, and refusing them
+    is the one sure defence against an alias bomb ("billion laughs").
+    """
+    loader = YamlLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = (mark.line if mark else 0) + first_line
+            column = (mark.column if mark else 0) + 1
+            raise YamlProblem(line, column, "yaml_syntax", detail=exc.problem or str(exc)) from None
+        positions: Positions = {}
+        raw: dict[tuple[Any, ...], str] = {}
+        if node is None:
+            return None, positions, raw
+        value = _construct(loader, node, (), (positions, raw), first_line, set())
+        return value, positions, raw
+    finally:
+        loader.dispose()
+
+
+def _construct(
+    loader: Any, node: yaml.Node, path: tuple[Any, ...],
+    maps: tuple[Positions, dict[tuple[Any, ...], str]], first_line: int, seen: set[int],
+) -> Any:
+    """Build Python values from YAML nodes, noting each value's place and raw text.
+
+    The raw text matters: `telepon: 0333421001` would lose its leading zero as an int,
+    and `buka: 08.00` would become the float 8.0.
+    """
+    positions, raw = maps
+    line, column = node.start_mark.line + first_line, node.start_mark.column + 1
+    if id(node) in seen:
+        raise YamlProblem(line, column, "yaml_alias")
+    seen.add(id(node))
+    positions.setdefault(path, (line, column))
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(loader, key_node, first_line)
+            if key == "<<":
+                raise YamlProblem(line, column, "yaml_alias")
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in result:
+                key_line = key_node.start_mark.line + first_line
+                raise YamlProblem(key_line, key_node.start_mark.column + 1, "duplicate_key", key=key)
+            key_place = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
+            if id(value_node) in seen:
+                raise YamlProblem(*key_place, "yaml_alias")
+            positions[(*path, key)] = key_place
+            result[key] = _construct(loader, value_node, (*path, key), maps, first_line, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _construct(loader, item, (*path, index), maps, first_line, seen)
+            for index, item in enumerate(node.value)
+        ]
+    raw[path] = node.value
+    return _scalar(loader, node, first_line)
+
+
+def _scalar(loader: Any, node: yaml.Node, first_line: int) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        line = node.start_mark.line + first_line
+        raise YamlProblem(line, node.start_mark.column + 1, "yaml_complex_key")
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError):
+        # e.g. 2026-13-45 matches YAML's date pattern but is no date; keep the text
+        # and let validation say "not a valid date" with the field's name
+        return node.value
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | str:
+    """Return (yaml, body, body_first_line), or a problem code when the fences are wrong."""
+    lines = text.split("\n")
+    if lines[0].strip() != FRONT_MATTER_FENCE:
+        return "frontmatter_missing"
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FRONT_MATTER_FENCE:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return "frontmatter_unclosed"
+
+
+def load_markdown(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    parts = split_front_matter(text)
+    if isinstance(parts, str):
+        return None, [Problem.at(rel, 1, 1, parts)]
+    front, body, body_line = parts
+    return _document(rel, front, 2, body, body_line)
+
+
+def load_yaml_file(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    return _document(rel, text, 1, "", 1)
+
+
+def _document(
+    rel: str, yaml_text: str, first_line: int, body: str, body_line: int,
+) -> tuple[Document | None, list[Problem]]:
+    try:
+        data, positions, raw = parse_yaml(yaml_text, first_line)
+    except YamlProblem as exc:
+        return None, [Problem.at(rel, exc.line, exc.column, exc.code, **exc.params)]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [Problem.at(rel, first_line, 1, "yaml_not_mapping")]
+    return Document(rel, data, positions, raw, body, body_line), []
+
+
+def content_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every file under `root`, sorted; symlinks that leave `root` are problems."""
+    root = root.resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in [*dirnames, *filenames]:
+            path = here / name
+            if path.is_symlink() and not _inside(path.resolve(), root):
+                rel = path.relative_to(root).as_posix()
+                problems.append(Problem.at(rel, 1, 1, "symlink_outside", target=os.readlink(path)))
+                if name in dirnames:
+                    dirnames.remove(name)
+        files.extend(here / n for n in sorted(filenames) if not n.startswith("."))
+    bad = {root / p.path for p in problems}
+    return [f for f in files if f not in bad], problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents

@@ -1,0 +1,371 @@
+"""Stage 3, site model: villages, pages and data as frozen values, cross-checked.
+
+Input: the content folder. Output: a `Site` and every problem found, from unreadable
+bytes to a link to a page that does not exist. Nothing here renders HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .content import Document, content_files, load_markdown, load_yaml_file
+from .errors import Problem
+from .i18n import available_languages
+from .schema import (
+    DATA_TYPES, DESA, PAGE_TYPES, PORTAL, SERTA_MERTA_REQUIRED, SLUG_PATTERN, Field,
+)
+from .validate import suggest, validate
+
+SECTIONS = tuple(PAGE_TYPES)  # layanan, wisata, pengumuman, agenda, halaman
+LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+SLUG_RE = re.compile(SLUG_PATTERN)
+# documents read in this load, by source path: cross-checks use them for line numbers
+_DOCS: dict[str, Document] = {}
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: str
+    slug: str
+    lang: str
+    source: str  # path relative to content/
+    data: dict[str, Any]
+    body: str
+    body_line: int
+
+    @property
+    def url(self) -> str:
+        """Path inside the village site, e.g. 'layanan/ktp-el/' or 'en/layanan/ktp-el/'."""
+        prefix = "" if self.lang == "id" else f"{self.lang}/"
+        return f"{prefix}{self.kind}/{self.slug}/"
+
+    @property
+    def title(self) -> str:
+        return str(self.data["judul"])
+
+
+@dataclass(frozen=True)
+class Village:
+    slug: str
+    profile: dict[str, Any]
+    pages: tuple[Page, ...]
+    data: dict[str, Any]  # perangkat, statistik, apbdes: {year: data}
+    media: frozenset[str]
+
+    def section(self, kind: str, lang: str = "id") -> list[Page]:
+        return [p for p in self.pages if p.kind == kind and p.lang == lang]
+
+
+@dataclass(frozen=True)
+class Site:
+    portal: dict[str, Any]
+    villages: tuple[Village, ...]
+    now: datetime
+    source_urls: dict[str, str] = field(default_factory=dict)  # content path -> site path
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+
+def load_site(root: Path, now: datetime) -> tuple[Site | None, list[Problem]]:
+    """Read, validate and cross-check the whole content folder."""
+    _DOCS.clear()
+    files, problems = content_files(root)
+    root = root.resolve()
+    portal = _portal(root, problems)
+    villages = []
+    by_village: dict[str, list[Path]] = {}
+    for path in files:
+        rel = path.relative_to(root)
+        if len(rel.parts) == 1:
+            if rel.name not in ("portal.yaml", "portal.yml") and not rel.name.endswith(".md"):
+                problems.append(Problem.at(rel.as_posix(), 1, 1, "unknown_file",
+                                           severity="warning"))
+            continue
+        by_village.setdefault(rel.parts[0], []).append(path)
+    for slug, paths in sorted(by_village.items()):
+        village = _village(root, slug, paths, problems)
+        if village:
+            villages.append(village)
+    if not villages and not any(p.severity == "error" for p in problems):
+        problems.append(Problem.at("content", 1, 1, "no_villages"))
+    site = Site(portal, tuple(villages), now, _source_urls(villages))
+    for village in villages:
+        _check_links(root, site, village, problems)
+    _DOCS.clear()
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return site, problems
+
+
+def _portal(root: Path, problems: list[Problem]) -> dict[str, Any]:
+    path = root / "portal.yaml"
+    if not path.exists():
+        problems.append(Problem.at("portal.yaml", 1, 1, "portal_missing"))
+        return {}
+    doc, found = load_yaml_file(path, "portal.yaml")
+    problems.extend(found)
+    if doc is None:
+        return {}
+    clean, found = validate(doc, PORTAL)
+    problems.extend(found)
+    clean.setdefault("bahasa", "id")
+    clean.setdefault("tema", "default")
+    clean.setdefault("per_halaman", 10)
+    clean["base_url"] = str(clean.get("base_url", "https://example.org/")).rstrip("/") + "/"
+    return clean
+
+
+def _village(root: Path, slug: str, paths: list[Path], problems: list[Problem]) -> Village | None:
+    if not SLUG_RE.match(slug):
+        problems.append(Problem.at(slug, 1, 1, "bad_folder_slug", value=slug,
+                                   suggestion=slugify(slug)))
+        return None
+    base = root / slug
+    desa_file = next((p for p in paths if p.parent == base and p.name in ("desa.yaml", "desa.yml")),
+                     None)
+    if desa_file is None:
+        problems.append(Problem.at(f"{slug}/desa.yaml", 1, 1, "desa_missing", village=slug))
+        return None
+    profile = _validated(root, desa_file, DESA, problems) or {}
+    media = frozenset(p.relative_to(base / "media").as_posix()
+                      for p in paths if (base / "media") in p.parents)
+    pages: list[Page] = []
+    data: dict[str, Any] = {"apbdes": {}}
+    for path in paths:
+        rel = path.relative_to(base)
+        if path == desa_file or rel.parts[0] == "media":
+            continue
+        if rel.parts[0] in SECTIONS and len(rel.parts) == 2 and path.suffix == ".md":
+            page = _page(root, rel.parts[0], path, problems)
+            if page:
+                pages.append(page)
+        elif rel.parts[0] == "data" and len(rel.parts) == 2 and path.suffix in (".yaml", ".yml"):
+            _data_file(root, path, data, problems)
+        else:
+            problems.append(Problem.at(path.relative_to(root).as_posix(), 1, 1, "unknown_file",
+                                       severity="warning"))
+    pages = _pair_translations(pages, problems)
+    _check_duplicates(pages, problems)
+    village = Village(slug, profile, tuple(sorted(pages, key=_page_order)), data, media)
+    _check_media(village, problems)
+    return village
+
+
+def _validated(
+    root: Path, path: Path, fields: dict[str, Field], problems: list[Problem],
+) -> dict[str, Any] | None:
+    rel = path.relative_to(root).as_posix()
+    doc, found = load_yaml_file(path, rel)
+    problems.extend(found)
+    if doc is None:
+        return None
+    _DOCS[rel] = doc
+    clean, found = validate(doc, fields)
+    problems.extend(found)
+    return clean
+
+
+def _page(root: Path, kind: str, path: Path, problems: list[Problem]) -> Page | None:
+    rel = path.relative_to(root).as_posix()
+    stem, lang = _stem_and_lang(path.name)
+    if lang not in available_languages():
+        problems.append(Problem.at(rel, 1, 1, "unknown_language", lang=lang,
+                                   languages=", ".join(available_languages())))
+        return None
+    doc, found = load_markdown(path, rel)
+    problems.extend(found)
+    if doc is None:
+        return None
+    _DOCS[rel] = doc
+    clean, found = validate(doc, PAGE_TYPES[kind], inherit=lang != "id")
+    problems.extend(found)
+    if found or clean.get("draf"):
+        return None
+    slug = clean.get("slug") or stem
+    if not SLUG_RE.match(slug):
+        problems.append(Problem.at(rel, 1, 1, "bad_file_slug", value=stem,
+                                   suggestion=slugify(stem)))
+        return None
+    if kind == "pengumuman" and clean.get("jenis") == "serta_merta" and lang == "id":
+        _check_serta_merta(doc, clean, problems)
+    return Page(kind, slug, lang, rel, clean, doc.body, doc.body_line)
+
+
+def _stem_and_lang(name: str) -> tuple[str, str]:
+    parts = name[:-3].split(".")
+    if len(parts) >= 2 and len(parts[-1]) in (2, 3) and parts[-1].isalpha():
+        return ".".join(parts[:-1]), parts[-1]
+    return name[:-3], "id"
+
+
+def _check_serta_merta(doc: Document, clean: dict[str, Any], problems: list[Problem]) -> None:
+    for name in SERTA_MERTA_REQUIRED:
+        if name not in clean:
+            line, column = doc.where(())
+            problems.append(Problem.at(doc.rel, line, column, "serta_merta_field", field=name))
+
+
+def _pair_translations(pages: list[Page], problems: list[Problem]) -> list[Page]:
+    """A translation inherits every field it does not set from its original."""
+    originals = {(p.kind, Path(p.source).name[:-3]): p for p in pages if p.lang == "id"}
+    paired = []
+    for page in pages:
+        if page.lang == "id":
+            paired.append(page)
+            continue
+        stem = _stem_and_lang(Path(page.source).name)[0]
+        original = originals.get((page.kind, stem))
+        if original is None:
+            problems.append(Problem.at(page.source, 1, 1, "translation_orphan",
+                                       original=f"{stem}.md"))
+            continue
+        data = {**original.data, **page.data}
+        body = page.body if page.body.strip() else original.body
+        paired.append(Page(page.kind, original.slug, page.lang, page.source, data, body,
+                           page.body_line))
+    return paired
+
+
+def _check_duplicates(pages: list[Page], problems: list[Problem]) -> None:
+    seen: dict[tuple[str, str, str], Page] = {}
+    for page in pages:
+        key = (page.kind, page.lang, page.slug)
+        if key in seen:
+            problems.append(Problem.at(page.source, 1, 1, "duplicate_slug", slug=page.slug,
+                                       other=seen[key].source))
+        else:
+            seen[key] = page
+
+
+def _data_file(root: Path, path: Path, data: dict[str, Any], problems: list[Problem]) -> None:
+    name = path.stem
+    match = re.fullmatch(r"apbdes-(\d{4})", name)
+    kind = "apbdes" if match else name
+    rel = path.relative_to(root).as_posix()
+    if kind not in DATA_TYPES:
+        hint = suggest(name, [*DATA_TYPES, "apbdes-2026"])
+        problems.append(Problem.at(rel, 1, 1, "unknown_data_file", name=name, suggestion=hint))
+        return
+    clean = _validated(root, path, DATA_TYPES[kind], problems)
+    if clean is None:
+        return
+    if match:
+        data["apbdes"][int(match[1])] = clean
+    else:
+        data[kind] = clean
+
+
+def _page_order(page: Page) -> tuple[Any, ...]:
+    data = page.data
+    when = data.get("tanggal") or data.get("mulai") or date.min
+    stamp = when if isinstance(when, datetime) else datetime.combine(when, datetime.min.time())
+    return (page.kind, page.lang, data.get("urutan", 999), -stamp.timestamp(), page.slug)
+
+
+def media_references(village: Village) -> list[tuple[str, tuple[Any, ...], str]]:
+    """(source file, key path, media name) for every file named in front matter or data."""
+    refs: list[tuple[str, tuple[Any, ...], str]] = []
+    logo = village.profile.get("tema", {}).get("logo")
+    if logo:
+        refs.append((f"{village.slug}/desa.yaml", ("tema", "logo"), logo))
+    for page in village.pages:
+        if page.lang != "id":
+            continue
+        if "gambar" in page.data:
+            refs.append((page.source, ("gambar", "file"), page.data["gambar"]["file"]))
+        for i, photo in enumerate(page.data.get("foto", [])):
+            refs.append((page.source, ("foto", i, "file"), photo["file"]))
+        for i, item in enumerate(page.data.get("lampiran", [])):
+            refs.append((page.source, ("lampiran", i, "file"), item["file"]))
+    for i, person in enumerate(village.data.get("perangkat", {}).get("perangkat", [])):
+        if "foto" in person:
+            refs.append((f"{village.slug}/data/perangkat.yaml", ("perangkat", i, "foto", "file"),
+                         person["foto"]["file"]))
+    return refs
+
+
+def _check_media(village: Village, problems: list[Problem]) -> None:
+    for source, key, name in media_references(village):
+        clean = _media_name(name)
+        doc = _DOCS.get(source)
+        line, column = doc.where(key) if doc else (1, 1)
+        if clean is None:
+            problems.append(Problem.at(source, line, column, "path_escape", value=name))
+        elif clean not in village.media:
+            hint = suggest(clean, sorted(village.media))
+            problems.append(Problem.at(source, line, column, "missing_media", file=name,
+                                       folder=f"{village.slug}/media/", suggestion=hint))
+
+
+def _media_name(name: str) -> str | None:
+    """Normalise 'media/foto.jpg' or 'foto.jpg'; None if it would leave media/."""
+    path = PurePosixPath(name.removeprefix("media/"))
+    if path.is_absolute() or ".." in path.parts:
+        return None
+    return path.as_posix()
+
+
+def _source_urls(villages: list[Village]) -> dict[str, str]:
+    urls = {}
+    for village in villages:
+        for page in village.pages:
+            urls[page.source] = f"{village.slug}/{page.url}"
+        for name in village.media:
+            urls[f"{village.slug}/media/{name}"] = f"{village.slug}/media/{name}"
+    return urls
+
+
+def _check_links(root: Path, site: Site, village: Village, problems: list[Problem]) -> None:
+    """Relative links to .md files and media must point at something that exists."""
+    for page in village.pages:
+        base = PurePosixPath(page.source).parent
+        for offset, line in enumerate(page.body.split("\n")):
+            for match in LINK_RE.finditer(line):
+                target = match[2].split("#")[0]
+                if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(
+                        ("/", "#")):
+                    continue
+                resolved = _resolve(base, target)
+                where = (page.source, page.body_line + offset, match.start() + 1)
+                if resolved is None:
+                    problems.append(Problem.at(*where, "path_escape", value=target))
+                elif resolved not in site.source_urls:
+                    code = "missing_media" if match[1] else "broken_link"
+                    options = [k for k in site.source_urls if k.startswith(village.slug)]
+                    hint = _relative_hint(base, suggest(resolved, options))
+                    problems.append(Problem.at(*where, code, file=target, target=target,
+                                               folder=f"{village.slug}/media/",
+                                               suggestion=hint))
+
+
+def _resolve(base: PurePosixPath, target: str) -> str | None:
+    parts: list[str] = list(base.parts)
+    for part in PurePosixPath(target).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _relative_hint(base: PurePosixPath, suggestion: str) -> str:
+    if not suggestion:
+        return ""
+    ups = len(base.parts) - 1
+    return "../" * ups + "/".join(suggestion.split("/")[1:])
+
+
+def slugify(text: str) -> str:
+    """'Surat Keterangan Domisili' -> 'surat-keterangan-domisili'."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "halaman"

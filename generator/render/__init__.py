@@ -1,0 +1,1 @@
+"""Stage 4, render: Jinja2 templates and Markdown turn plain data into bytes."""

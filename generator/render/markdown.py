@@ -1,0 +1,91 @@
+"""Markdown to safe HTML, with links to other content files turned into page URLs."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .urls import relative
+
+EXTENSIONS = ["tables", "attr_list", "sane_lists", "toc", "smarty"]
+SAFE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+SAFE_ATTRIBUTES = {
+    "*": {"id", "class", "lang", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+}
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    headings: tuple[tuple[str, str], ...]  # (id, text) of level-2 headings, for a contents list
+
+
+class _LinkRewriter(Treeprocessor):
+    """Turn '../layanan/ktp-el.md' into the relative URL of that page's output."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.source = ""
+        self.output = ""
+        self.urls: dict[str, str] = {}
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute and element.get(attribute):
+                element.set(attribute, self.rewrite(element.get(attribute, "")))
+
+    def rewrite(self, target: str) -> str:
+        if EXTERNAL.match(target) or target.startswith("/"):
+            return target
+        path, _, fragment = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), path))
+        site_path = self.urls.get(resolved)
+        if site_path is None:
+            return target
+        link = relative(self.output, site_path)
+        return f"{link}#{fragment}" if fragment else link
+
+
+class _Rewriting(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_LinkRewriter(md), "kampung_links", 1)
+
+
+class MarkdownRenderer:
+    """One Markdown instance, reset per document (building one costs more than a page)."""
+
+    def __init__(self, urls: dict[str, str], allow_html: bool = False):
+        self.md = markdown.Markdown(extensions=[*EXTENSIONS, _Rewriting()],
+                                    extension_configs={"toc": {"toc_depth": "2"}})
+        self.rewriter: _LinkRewriter = self.md.treeprocessors["kampung_links"]  # type: ignore
+        self.rewriter.urls = urls
+        self.allow_html = allow_html
+
+    def render(self, text: str, source: str, output: str) -> Rendered:
+        self.rewriter.source, self.rewriter.output = source, output
+        self.md.reset()
+        html = self.md.convert(text)
+        if not self.allow_html:
+            html = nh3.clean(html, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES,
+                             link_rel="noopener")
+        tokens = getattr(self.md, "toc_tokens", [])
+        return Rendered(html, tuple((t["id"], t["name"]) for t in tokens if t["level"] == 2))

@@ -1,0 +1,318 @@
+"""Every content type, declared once as data.
+
+The same declarations drive validation (`validate.py`), the field reference in the docs
+and the JSON Schemas for editors. Field names are the volunteers' words (Bahasa Indonesia);
+each field documents itself in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field: its kind, whether it is required, and what it means."""
+
+    kind: str  # text, markdown, int, bool, date, datetime, time, url, phone, email,
+    #            color, slug, file, enum, list, object
+    doc_id: str = ""
+    doc_en: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    item: Field | None = None
+    fields: Mapping[str, Field] = field(default_factory=dict)
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    open: bool = False  # an object whose keys are free (e.g. publish targets)
+
+
+def f(kind: str, doc_id: str, doc_en: str, **options: Any) -> Field:
+    return Field(kind, doc_id, doc_en, **options)
+
+
+def obj(doc_id: str, doc_en: str, fields: dict[str, Field], **options: Any) -> Field:
+    return Field("object", doc_id, doc_en, fields=fields, **options)
+
+
+def listof(item: Field, doc_id: str, doc_en: str, **options: Any) -> Field:
+    return Field("list", doc_id, doc_en, item=item, **options)
+
+
+IMAGE = obj("Gambar beserta teks alternatifnya.", "An image with its alternative text.", {
+    "file": f("file", "Nama berkas di folder media/.", "File name in the media/ folder.",
+              required=True),
+    "alt": f("text", "Apa yang tampak di gambar, untuk pembaca layar.",
+             "What the image shows, for screen readers.", required=True),
+})
+PHONE = f("phone", "Nomor telepon, mis. 0333 123456 atau +62 812 3456 7890.",
+          "Phone number, e.g. 0333 123456 or +62 812 3456 7890.")
+REQUIRED_PHONE = Field("phone", PHONE.doc_id, PHONE.doc_en, required=True)
+INFO_CATEGORIES = ("berkala", "serta_merta", "setiap_saat", "dikecualikan")
+
+COMMON: dict[str, Field] = {
+    "judul": f("text", "Judul halaman.", "Page title.", required=True, max_length=120),
+    "slug": f("slug", "Nama pendek di alamat web (huruf kecil, angka, tanda hubung).",
+              "Short name in the web address (lower case, digits, hyphens)."),
+    "ringkasan": f("text", "Ringkasan satu-dua kalimat untuk mesin pencari dan WhatsApp.",
+                   "One or two sentence summary for search engines and WhatsApp.",
+                   max_length=200),
+    "tanggal": f("date", "Tanggal terbit (TTTT-BB-HH).", "Publication date (YYYY-MM-DD)."),
+    "diperbarui": f("date", "Tanggal terakhir diperbarui (TTTT-BB-HH).",
+                    "Date last updated (YYYY-MM-DD)."),
+    "gambar": IMAGE,
+    "kategori_info_publik": f("enum", "Kategori Daftar Informasi Publik.",
+                              "Category in the public information list.",
+                              choices=INFO_CATEGORIES),
+    "draf": f("bool", "true: belum diterbitkan.", "true: not published yet."),
+}
+
+LAYANAN = {
+    **COMMON,
+    "kelompok": f("enum", "Kelompok layanan.", "Service group.", required=True,
+                  choices=("adminduk", "keterangan", "pengantar", "tanah", "nikah", "lainnya")),
+    "untuk_apa": f("text", "Kegunaan dokumen dalam bahasa sehari-hari.",
+                   "What the document is for, in plain words."),
+    "persyaratan": listof(obj("Satu syarat.", "One requirement.", {
+        "nama": f("text", "Nama syarat.", "Requirement.", required=True),
+        "bawa": f("enum", "Asli atau fotokopi.", "Original or photocopy.",
+                  choices=("asli", "fotokopi", "asli_dan_fotokopi")),
+        "jumlah": f("int", "Jumlah lembar.", "Number of copies.", minimum=1),
+        "catatan": f("text", "Catatan.", "Note."),
+    }), "Syarat yang harus dibawa.", "What to bring.", required=True),
+    "prosedur": listof(f("text", "Satu langkah.", "One step."),
+                       "Langkah-langkah pengurusan.", "Steps.", required=True),
+    "biaya": obj("Biaya layanan.", "Fee.", {
+        "nominal": f("int", "Biaya dalam rupiah; 0 berarti gratis.",
+                     "Fee in rupiah; 0 means free.", required=True, minimum=0),
+        "dasar_hukum": f("text", "Dasar hukum biaya.", "Legal basis of the fee."),
+        "catatan": f("text", "Catatan.", "Note."),
+    }, required=True),
+    "waktu_penyelesaian": obj("Lama penyelesaian.", "How long it takes.", {
+        "nilai": f("int", "Angka.", "Number.", required=True, minimum=0),
+        "satuan": f("enum", "Satuan waktu.", "Unit.", required=True,
+                    choices=("menit", "jam", "hari", "hari_kerja")),
+        "catatan": f("text", "Catatan.", "Note."),
+    }, required=True),
+    "produk": f("text", "Dokumen yang diterima warga.", "What the resident receives.",
+                required=True),
+    "pengaduan": f("text", "Ke mana mengadu jika layanan tidak sesuai.",
+                   "Where to complain if the service falls short.", required=True),
+    "diterbitkan_oleh": f("enum", "Kantor yang menerbitkan.", "Issuing office.",
+                          choices=("desa", "kecamatan", "dispendukcapil", "kua", "lainnya")),
+    "tempat": f("text", "Tempat mengurus (loket).", "Where to go (counter)."),
+    "masa_berlaku": f("text", "Masa berlaku dokumen.", "How long the document is valid."),
+    "online": obj("Pengurusan daring.", "Online application.", {
+        "whatsapp": f("bool", "Bisa dimulai lewat WhatsApp desa.",
+                      "Can be started over the village WhatsApp."),
+        "url": f("url", "Alamat layanan daring.", "Online service address."),
+        "pesan_awal": f("text", "Pesan WhatsApp yang sudah terisi.", "Prefilled message."),
+    }),
+    "dasar_hukum": listof(f("text", "Peraturan.", "Regulation."), "Dasar hukum.", "Legal basis."),
+    "populer": f("bool", "Tampilkan sebagai tautan cepat di beranda.",
+                 "Show as a quick link on the home page."),
+    "urutan": f("int", "Urutan dalam kelompok.", "Order within the group."),
+}
+
+WISATA = {
+    **COMMON,
+    "kategori": f("enum", "Jenis wisata.", "Kind of attraction.", required=True,
+                  choices=("alam", "budaya", "kuliner", "religi", "edukasi")),
+    "lokasi": obj("Lokasi.", "Location.", {
+        "alamat": f("text", "Alamat.", "Address.", required=True),
+        "lat": f("number", "Garis lintang.", "Latitude.", minimum=-90, maximum=90),
+        "lng": f("number", "Garis bujur.", "Longitude.", minimum=-180, maximum=180),
+        "petunjuk_arah": f("text", "Petunjuk arah.", "Directions."),
+    }, required=True),
+    "jam_buka": f("text", "Jam buka, mis. Setiap hari 07.00–17.00.",
+                  "Opening hours, e.g. daily 07.00–17.00."),
+    "tiket": listof(obj("Harga tiket.", "Ticket price.", {
+        "untuk": f("text", "Untuk siapa.", "Who for.", required=True),
+        "harga": f("int", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0),
+    }), "Daftar harga tiket.", "Ticket prices."),
+    "fasilitas": listof(f("text", "Fasilitas.", "Facility."), "Fasilitas.", "Facilities."),
+    "kontak_pengelola": obj("Pengelola.", "Manager.", {
+        "nama": f("text", "Nama pengelola (mis. Pokdarwis).", "Manager's name.", required=True),
+        "whatsapp": PHONE,
+        "telepon": PHONE,
+    }),
+    "foto": listof(IMAGE, "Foto tempat wisata.", "Photos."),
+    "waktu_terbaik": f("text", "Waktu terbaik berkunjung.", "Best time to visit."),
+}
+
+PENGUMUMAN = {
+    **COMMON,
+    "tanggal": f("date", "Tanggal pengumuman.", "Date of the announcement.", required=True),
+    "jenis": f("enum", "Jenis: berita, pengumuman atau serta_merta (darurat).",
+               "Kind: news, notice or serta_merta (emergency).",
+               choices=("berita", "pengumuman", "serta_merta")),
+    "penting": f("bool", "true: tampil sebagai spanduk di semua halaman.",
+                 "true: shown as a banner on every page."),
+    "berlaku_sampai": f("date", "Setelah tanggal ini masuk arsip.",
+                        "After this date it moves to the archive."),
+    "lampiran": listof(obj("Lampiran.", "Attachment.", {
+        "file": f("file", "Nama berkas di folder media/.", "File in media/.", required=True),
+        "judul": f("text", "Judul lampiran.", "Title.", required=True),
+    }), "Berkas lampiran.", "Attachments."),
+    "bahaya": f("text", "Jenis bahaya.", "The hazard."),
+    "wilayah_terdampak": listof(f("text", "Dusun/RT.", "Hamlet/neighbourhood."),
+                                "Wilayah terdampak.", "Affected areas."),
+    "cara_menghindari": f("text", "Cara menghindari bahaya.", "How to stay safe."),
+    "evakuasi": obj("Evakuasi.", "Evacuation.", {
+        "titik_kumpul": f("text", "Titik kumpul.", "Assembly point.", required=True),
+        "rute": f("text", "Rute evakuasi.", "Evacuation route."),
+    }),
+    "bantuan": listof(obj("Kontak bantuan.", "Help contact.", {
+        "nama": f("text", "Nama.", "Name.", required=True),
+        "telepon": REQUIRED_PHONE,
+    }), "Ke mana minta bantuan.", "Where to get help."),
+    "diumumkan_oleh": f("text", "Yang mengumumkan.", "Who announces."),
+    "upaya_penanganan": f("text", "Upaya penanganan.", "What is being done."),
+}
+# Perki 1/2018 Pasal 3: what an emergency (serta-merta) notice must state
+SERTA_MERTA_REQUIRED = ("bahaya", "wilayah_terdampak", "cara_menghindari", "bantuan",
+                        "diumumkan_oleh", "berlaku_sampai")
+
+AGENDA = {
+    **COMMON,
+    "mulai": f("datetime", "Mulai (TTTT-BB-HH JJ:MM).", "Start (YYYY-MM-DD HH:MM).",
+               required=True),
+    "selesai": f("datetime", "Selesai (TTTT-BB-HH JJ:MM).", "End (YYYY-MM-DD HH:MM)."),
+    "lokasi": f("text", "Tempat kegiatan.", "Where.", required=True),
+    "koordinator": f("text", "Penanggung jawab.", "Coordinator."),
+    "untuk": listof(f("text", "Sasaran.", "Audience."), "Untuk siapa.", "Who it is for."),
+    "berulang": obj("Kegiatan rutin.", "Recurring event.", {
+        "frekuensi": f("enum", "Seberapa sering.", "How often.", required=True,
+                       choices=("mingguan", "bulanan", "tahunan")),
+        "hari": f("enum", "Hari.", "Weekday.",
+                  choices=("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")),
+        "minggu_ke": f("int", "Minggu ke berapa dalam bulan (1–4, -1 = terakhir).",
+                       "Week of the month (1–4, -1 = last).", minimum=-1, maximum=5),
+        "sampai": f("date", "Berulang sampai tanggal.", "Repeats until."),
+    }),
+}
+
+HALAMAN = {
+    **COMMON,
+    "urutan": f("int", "Urutan di menu.", "Order in the menu."),
+    "menu": f("bool", "Tampilkan di menu profil.", "Show in the profile menu."),
+}
+
+DESA = {
+    "nama": f("text", "Nama desa.", "Village name.", required=True),
+    "sebutan": f("enum", "Sebutan wilayah.", "What the village is called.",
+                 choices=("desa", "kelurahan", "nagari", "gampong", "kampung", "desa_adat")),
+    "kode_desa": f("text", "Kode desa Kemendagri (10 digit).", "Ministry village code."),
+    "kecamatan": f("text", "Kecamatan.", "District.", required=True),
+    "kabupaten": f("text", "Kabupaten.", "Regency.", required=True),
+    "provinsi": f("text", "Provinsi.", "Province."),
+    "kode_pos": f("text", "Kode pos.", "Postal code."),
+    "kepala_desa": f("text", "Nama kepala desa.", "Village head."),
+    "ringkasan": f("text", "Sambutan singkat di beranda.", "Short welcome on the home page.",
+                   max_length=300),
+    "alamat_kantor": f("text", "Alamat kantor desa.", "Office address.", required=True),
+    "koordinat": obj("Letak kantor desa.", "Office location.", {
+        "lat": f("number", "Garis lintang.", "Latitude.", required=True,
+                 minimum=-90, maximum=90),
+        "lng": f("number", "Garis bujur.", "Longitude.", required=True,
+                 minimum=-180, maximum=180),
+    }),
+    "jam_layanan": listof(obj("Jam buka untuk hari tertentu.", "Opening hours for some days.", {
+        "hari": f("text", "Hari, mis. Senin–Kamis.", "Days, e.g. Senin–Kamis.", required=True),
+        "buka": f("time", "Jam buka (08.00).", "Opens (08.00).", required=True),
+        "tutup": f("time", "Jam tutup (15.00).", "Closes (15.00).", required=True),
+        "catatan": f("text", "Catatan.", "Note."),
+    }), "Jam pelayanan kantor.", "Office hours.", required=True),
+    "zona_waktu": f("enum", "Zona waktu.", "Time zone.", choices=("WIB", "WITA", "WIT")),
+    "telepon": PHONE,
+    "whatsapp": PHONE,
+    "email": f("email", "Surel desa.", "Village e-mail."),
+    "darurat": listof(obj("Nomor darurat.", "Emergency number.", {
+        "nama": f("text", "Nama layanan.", "Service.", required=True),
+        "telepon": REQUIRED_PHONE,
+    }), "Nomor penting dan darurat.", "Emergency numbers."),
+    "pengaduan": f("text", "Cara menyampaikan pengaduan.", "How to make a complaint."),
+    "visi": f("text", "Visi desa.", "Vision."),
+    "misi": listof(f("text", "Satu misi.", "One mission."), "Misi desa.", "Mission."),
+    "tema": obj("Warna dan logo desa.", "Village colour and logo.", {
+        "warna": f("color", "Warna utama, mis. \"#0b6e4f\".", "Main colour, e.g. \"#0b6e4f\"."),
+        "logo": f("file", "Logo di folder media/.", "Logo in media/."),
+    }),
+    "media_sosial": listof(obj("Akun media sosial.", "Social media account.", {
+        "nama": f("text", "Nama layanan.", "Service.", required=True),
+        "url": f("url", "Alamat.", "Address.", required=True),
+    }), "Media sosial.", "Social media."),
+    "base_url": f("url", "Alamat web sendiri desa ini, jika ada.",
+                  "This village's own web address, if any."),
+    "contoh": f("bool", "true: data contoh, bukan data resmi.", "true: sample data."),
+}
+
+PORTAL = {
+    "nama": f("text", "Nama portal.", "Portal name.", required=True),
+    "base_url": f("url", "Alamat web portal, mis. https://desa.banyuwangikab.go.id/.",
+                  "Portal web address.", required=True),
+    "deskripsi": f("text", "Deskripsi portal.", "Portal description."),
+    "bahasa": f("enum", "Bahasa utama.", "Main language.", choices=("id", "en")),
+    "tema": f("slug", "Nama tema di folder themes/.", "Theme name in themes/."),
+    "izinkan_html": f("bool", "true: HTML mentah di Markdown tidak disaring (berisiko).",
+                      "true: raw HTML in Markdown is not sanitised (risky)."),
+    "per_halaman": f("int", "Jumlah pengumuman per halaman daftar.",
+                     "Announcements per list page.", minimum=1, maximum=100),
+    "publikasi": obj("Tujuan publikasi.", "Publish targets.", {}, open=True),
+}
+
+PERANGKAT = {
+    "perangkat": listof(obj("Satu pejabat.", "One official.", {
+        "nama": f("text", "Nama.", "Name.", required=True),
+        "jabatan": f("text", "Jabatan.", "Position.", required=True),
+        "lembaga": f("enum", "Lembaga.", "Body.",
+                     choices=("pemdes", "bpd", "lpmd", "pkk", "karang_taruna", "bumdes")),
+        "masa_jabatan": f("text", "Masa jabatan.", "Term."),
+        "foto": IMAGE,
+    }), "Perangkat desa.", "Village officials.", required=True),
+}
+
+BUDGET_LINE = obj("Satu baris anggaran.", "One budget line.", {
+    "uraian": f("text", "Uraian.", "Item.", required=True),
+    "anggaran": f("int", "Anggaran (rupiah).", "Planned (rupiah).", required=True, minimum=0),
+    "realisasi": f("int", "Realisasi (rupiah).", "Realised (rupiah).", minimum=0),
+    "sumber": f("text", "Sumber dana (DD, ADD, PAD, ...).", "Source of funds."),
+})
+APBDES = {
+    "tahun": f("int", "Tahun anggaran.", "Fiscal year.", required=True,
+               minimum=2000, maximum=2100),
+    "status": f("enum", "Status APBDes.", "Budget status.", choices=("penetapan", "perubahan")),
+    "perdes": f("text", "Nomor Perdes APBDes.", "Budget regulation number."),
+    "pendapatan": listof(BUDGET_LINE, "Pendapatan.", "Income.", required=True),
+    "belanja": listof(BUDGET_LINE, "Belanja.", "Spending.", required=True),
+    "pembiayaan": listof(BUDGET_LINE, "Pembiayaan.", "Financing."),
+    "diperbarui": COMMON["diperbarui"],
+}
+
+STATISTIK = {
+    "tanggal_data": f("date", "Tanggal data.", "Date of the data.", required=True),
+    "sumber": f("text", "Sumber data.", "Source.", required=True),
+    "kelompok": listof(obj("Satu tabel statistik.", "One statistics table.", {
+        "judul": f("text", "Judul tabel.", "Table title.", required=True),
+        "rincian": listof(obj("Satu baris.", "One row.", {
+            "label": f("text", "Label.", "Label.", required=True),
+            "jumlah": f("int", "Jumlah.", "Count.", required=True, minimum=0),
+        }), "Baris.", "Rows.", required=True),
+    }), "Tabel statistik.", "Statistics tables.", required=True),
+}
+
+PAGE_TYPES: dict[str, dict[str, Field]] = {
+    "layanan": LAYANAN, "wisata": WISATA, "pengumuman": PENGUMUMAN,
+    "agenda": AGENDA, "halaman": HALAMAN,
+}
+DATA_TYPES: dict[str, dict[str, Field]] = {
+    "perangkat": PERANGKAT, "apbdes": APBDES, "statistik": STATISTIK,
+}
+FILE_TYPES: dict[str, dict[str, Field]] = {
+    "portal": PORTAL, "desa": DESA, **PAGE_TYPES, **DATA_TYPES,
+}

@@ -1,0 +1,201 @@
+"""Stage 2, validate: check a Document against its schema and return clean values.
+
+Every problem is collected (never only the first), each pinned to the line of the value
+or key it is about. Clean values are normalised: dates are `date`, times are "08.00",
+phone numbers keep their leading zero.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime
+from typing import Any
+
+from .content import Document
+from .errors import Problem
+from .schema import SLUG_PATTERN, Field
+
+DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2})[:.](\d{2})(?::\d{2})?$")
+TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{4,20}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+SLUG_RE = re.compile(SLUG_PATTERN)
+MISSING = object()
+
+
+def validate(
+    doc: Document, fields: dict[str, Field], *, inherit: bool = False,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate front matter or a data file; `inherit` relaxes `required` (translations)."""
+    checker = _Checker(doc, inherit)
+    clean = checker.mapping(doc.data, fields, (), open_keys=False)
+    return clean, checker.problems
+
+
+def suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+class _Checker:
+    def __init__(self, doc: Document, inherit: bool):
+        self.doc, self.inherit = doc, inherit
+        self.problems: list[Problem] = []
+
+    def report(self, path: tuple[Any, ...], code: str, **params: Any) -> None:
+        line, column = self.doc.where(path)
+        self.problems.append(Problem.at(self.doc.rel, line, column, code, **params))
+
+    def mapping(
+        self, data: dict[str, Any], fields: dict[str, Field], path: tuple[Any, ...],
+        open_keys: bool,
+    ) -> dict[str, Any]:
+        clean: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in fields:
+                if open_keys:
+                    clean[key] = value
+                    continue
+                hint = suggest(str(key), list(fields))
+                self.report((*path, key), "unknown_field_suggest" if hint else "unknown_field",
+                            field=key, suggestion=hint)
+                continue
+            if value is None:
+                continue
+            checked = self.value(value, fields[key], (*path, key))
+            if checked is not MISSING:
+                clean[key] = checked
+        for key, spec in fields.items():
+            if spec.required and not self.inherit and data.get(key) in (None, ""):
+                self.report(path, "missing_field", field=key, doc=spec.doc_id)
+        return clean
+
+    def value(self, value: Any, spec: Field, path: tuple[Any, ...]) -> Any:
+        name = str(next((p for p in reversed(path) if isinstance(p, str)), ""))
+        check = getattr(self, f"kind_{spec.kind}")
+        return check(value, spec, path, name)
+
+    def wrong(self, path: tuple[Any, ...], name: str, expected: str) -> Any:
+        self.report(path, "wrong_type", field=name, expected=expected)
+        return MISSING
+
+    def raw_text(self, value: Any, path: tuple[Any, ...]) -> str | None:
+        if isinstance(value, (dict, list)):
+            return None
+        return self.doc.raw.get(path, str(value)).strip()
+
+    def kind_text(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path)
+        if text is None:
+            return self.wrong(path, name, "text")
+        if spec.max_length and len(text) > spec.max_length:
+            self.report(path, "too_long", field=name, maximum=spec.max_length, length=len(text))
+        return text
+
+    kind_markdown = kind_text
+
+    def kind_int(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return self.wrong(path, name, "int")
+        return self.bounded(value, spec, path, name)
+
+    def kind_number(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self.wrong(path, name, "number")
+        return self.bounded(value, spec, path, name)
+
+    def bounded(self, value: float, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        if spec.minimum is not None and value < spec.minimum:
+            self.report(path, "too_small", field=name, minimum=spec.minimum)
+        if spec.maximum is not None and value > spec.maximum:
+            self.report(path, "too_large", field=name, maximum=spec.maximum)
+        return value
+
+    def kind_bool(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        return value if isinstance(value, bool) else self.wrong(path, name, "bool")
+
+    def kind_date(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path) or ""
+        try:
+            return date.fromisoformat(text) if len(text) == 10 else _fail()
+        except ValueError:
+            self.report(path, "bad_date", field=name, value=text)
+            return MISSING
+
+    def kind_datetime(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path) or ""
+        match = DATETIME_RE.match(text)
+        try:
+            if not match:
+                return date.fromisoformat(text) if len(text) == 10 else _fail()
+            day, hour, minute = match.groups()
+            return datetime.fromisoformat(f"{day}T{int(hour):02d}:{minute}")
+        except ValueError:
+            self.report(path, "bad_datetime", field=name, value=text)
+            return MISSING
+
+    def kind_time(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path) or ""
+        match = TIME_RE.match(text)
+        if not match or int(match[1]) > 24 or int(match[2]) > 59:
+            self.report(path, "bad_time", field=name, value=text)
+            return MISSING
+        return f"{int(match[1]):02d}.{match[2]}"
+
+    def pattern(self, value: Any, path: tuple[Any, ...], name: str, regex: re.Pattern[str],
+                code: str) -> Any:
+        text = self.raw_text(value, path)
+        if text is None or not regex.match(text):
+            self.report(path, code, field=name, value=text or "")
+            return MISSING
+        return text
+
+    def kind_phone(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        return self.pattern(value, path, name, PHONE_RE, "bad_phone")
+
+    def kind_email(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        return self.pattern(value, path, name, EMAIL_RE, "bad_email")
+
+    def kind_color(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        return self.pattern(value, path, name, COLOR_RE, "bad_color")
+
+    def kind_slug(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        return self.pattern(value, path, name, SLUG_RE, "bad_slug")
+
+    def kind_url(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path) or ""
+        if not re.match(r"^https?://[^\s/$.?#][^\s]*$", text):
+            self.report(path, "bad_url", field=name, value=text)
+            return MISSING
+        return text
+
+    def kind_file(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path)
+        return text if text else self.wrong(path, name, "text")
+
+    def kind_enum(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        text = self.raw_text(value, path)
+        if text in spec.choices:
+            return text
+        hint = suggest(str(text), list(spec.choices))
+        self.report(path, "bad_choice", field=name, value=text,
+                    choices=", ".join(spec.choices), suggestion=hint)
+        return MISSING
+
+    def kind_list(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        if not isinstance(value, list):
+            return self.wrong(path, name, "list")
+        assert spec.item is not None
+        items = [self.value(item, spec.item, (*path, i)) for i, item in enumerate(value)]
+        return [item for item in items if item is not MISSING]
+
+    def kind_object(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        if not isinstance(value, dict):
+            return self.wrong(path, name, "object")
+        return self.mapping(value, dict(spec.fields), path, open_keys=spec.open)
+
+
+def _fail() -> Any:
+    raise ValueError
