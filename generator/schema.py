@@ -250,6 +250,8 @@ DESA = {
     "base_url": f("url", "Alamat web sendiri desa ini, jika ada.",
                   "This village's own web address, if any."),
     "contoh": f("bool", "true: data contoh, bukan data resmi.", "true: sample data."),
+    "publikasi": obj("Tujuan publikasi desa ini sendiri.", "This village's own publish targets.",
+                     {}, open=True),
 }
 
 PORTAL = {
