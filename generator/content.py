@@ -115,10 +115,9 @@ def _construct(
                 raise YamlProblem(line, column, "yaml_alias")
             if not isinstance(key, (str, int)):
                 key = str(key)
-            if key in result:
-                key_line = key_node.start_mark.line + first_line
-                raise YamlProblem(key_line, key_node.start_mark.column + 1, "duplicate_key", key=key)
             key_place = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
+            if key in result:
+                raise YamlProblem(*key_place, "duplicate_key", key=key)
             if id(value_node) in seen:
                 raise YamlProblem(*key_place, "yaml_alias")
             positions[(*path, key)] = key_place

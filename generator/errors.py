@@ -35,9 +35,14 @@ class Problem:
         return translate(lang, f"error.{self.code}", **dict(self.params))
 
     def hint(self, lang: str) -> str:
+        params = dict(self.params)
         key = f"hint.{self.code}"
-        text = translate(lang, key, **dict(self.params))
-        return "" if text == key else text
+        text = translate(lang, key, **params)
+        text = "" if text == key else text
+        if params.get("suggestion"):
+            guess = translate(lang, "ui.did_you_mean", suggestion=params["suggestion"])
+            text = f"{guess} {text}".strip()
+        return text
 
     def as_dict(self, lang: str) -> dict[str, Any]:
         return {

@@ -16,7 +16,13 @@ from .content import Document, content_files, load_markdown, load_yaml_file
 from .errors import Problem
 from .i18n import available_languages
 from .schema import (
-    DATA_TYPES, DESA, PAGE_TYPES, PORTAL, SERTA_MERTA_REQUIRED, SLUG_PATTERN, Field,
+    DATA_TYPES,
+    DESA,
+    PAGE_TYPES,
+    PORTAL,
+    SERTA_MERTA_REQUIRED,
+    SLUG_PATTERN,
+    Field,
 )
 from .validate import suggest, validate
 
@@ -264,8 +270,8 @@ def _data_file(root: Path, path: Path, data: dict[str, Any], problems: list[Prob
 def _page_order(page: Page) -> tuple[Any, ...]:
     data = page.data
     when = data.get("tanggal") or data.get("mulai") or date.min
-    stamp = when if isinstance(when, datetime) else datetime.combine(when, datetime.min.time())
-    return (page.kind, page.lang, data.get("urutan", 999), -stamp.timestamp(), page.slug)
+    day = when.date() if isinstance(when, datetime) else when
+    return (page.kind, page.lang, data.get("urutan", 999), -day.toordinal(), page.slug)
 
 
 def media_references(village: Village) -> list[tuple[str, tuple[Any, ...], str]]:

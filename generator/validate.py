@@ -18,7 +18,7 @@ from .schema import SLUG_PATTERN, Field
 
 DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2})[:.](\d{2})(?::\d{2})?$")
 TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{4,20}$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{1,20}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 SLUG_RE = re.compile(SLUG_PATTERN)

@@ -13,7 +13,7 @@ def tanggal(value: date | datetime | None, lang: str = "id") -> str:
     if value is None:
         return ""
     day = value.date() if isinstance(value, datetime) else value
-    return format_date(day, "full", locale=lang)
+    return format_date(day, "EEEE, d MMMM y", locale=lang)
 
 
 def tanggal_pendek(value: date | datetime | None, lang: str = "id") -> str:

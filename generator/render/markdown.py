@@ -66,7 +66,7 @@ class _LinkRewriter(Treeprocessor):
 
 
 class _Rewriting(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkRewriter(md), "kampung_links", 1)
 
 

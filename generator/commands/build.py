@@ -1,0 +1,49 @@
+"""`kampung build`: check, then build the whole portal (or some villages) into output/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..build import build, build_now
+from ..errors import ContentError, errors_only, report_text
+from ..i18n import translate
+
+EXAMPLES = """\
+contoh / examples:
+  kampung build                          seluruh portal ke output/
+  kampung build --village kemiren        satu desa saja
+  kampung build --output /tmp/situs --now 2026-11-28
+  kampung build --strict                 peringatan dianggap kesalahan (untuk CI)
+"""
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             lang: str) -> None:
+    p = sub.add_parser("build", parents=[common], help=translate(lang, "cli.build"),
+                       description=translate(lang, "cli.build"), epilog=EXAMPLES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--output", type=Path, default=None, help=translate(lang, "cli.output"))
+    p.add_argument("--village", action="append", default=[], metavar="DESA",
+                   help=translate(lang, "cli.village"))
+    p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
+    p.add_argument("--strict", action="store_true", help=translate(lang, "cli.strict"))
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    output = (args.output or args.site / "output").resolve()
+    try:
+        report = build(args.site, output, now=build_now(args.now), villages=args.village,
+                       strict=args.strict)
+    except ContentError as exc:
+        print(report_text(exc.problems, args.lang), file=sys.stderr)
+        print(translate(args.lang, "ui.build_failed", errors=len(errors_only(exc.problems)),
+                        output=output), file=sys.stderr)
+        return 1
+    if report.problems:
+        print(report_text(report.problems, args.lang), file=sys.stderr)
+    print(translate(args.lang, "ui.build_ok", files=report.files, output=output,
+                    seconds=f"{report.seconds:.2f}"))
+    return 0

@@ -1,0 +1,211 @@
+"""Stage 4a, plan: decide which files the site has and what data each one shows.
+
+Input: a `Site`. Output: `Output` values, each a path, a template and a plain-data
+context. The context is everything the page shows, so two outputs with equal contexts
+and templates render to equal bytes (the build cache relies on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .model import Page, Site, Village
+
+QUICK_LINKS = 6
+LATEST = 5
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # relative to the output root, e.g. 'kemiren/layanan/ktp-el/index.html'
+    template: str
+    context: dict[str, Any]
+
+
+def plan(site: Site) -> Iterator[Output]:
+    """Every rendered file of the site, villages in order, then the portal's own."""
+    for village in site.villages:
+        yield from village_outputs(site, village)
+    yield from portal_outputs(site)
+
+
+def portal_outputs(site: Site) -> Iterator[Output]:
+    base = {"site": site_context(site), "lang": site.portal["bahasa"], "now": site.now}
+    villages = [village_summary(site, v) for v in site.villages]
+    urgent = [a for v in site.villages for a in urgent_announcements(site, v)]
+    yield Output("index.html", "portal.html",
+                 {**base, "villages": villages, "urgent": urgent, "path": "index.html"})
+    yield Output("404.html", "404.html", {**base, "path": "404.html", "home": "index.html"})
+    yield Output("robots.txt", "robots.txt", {**base, "sitemap": site.portal["base_url"] +
+                                               "sitemap.xml"})
+    yield Output("sitemap.xml", "sitemap_index.xml",
+                 {**base, "sitemaps": [v["url"] + "sitemap.xml" for v in villages]})
+
+
+def village_outputs(site: Site, village: Village) -> Iterator[Output]:
+    desa = desa_context(site, village)
+    common = {"site": site_context(site), "desa": desa, "now": site.now}
+
+    def out(path: str, template: str, lang: str = "id", **extra: Any) -> Output:
+        full = f"{village.slug}/{path}"
+        return Output(full, template, {**common, "lang": lang, "path": full, **extra})
+
+    today = site.today
+    services = village.section("layanan")
+    announcements = village.section("pengumuman")
+    current = [a for a in announcements if not expired(a, today)]
+    events = village.section("agenda")
+    upcoming = sorted((e for e in events if event_end(e) >= site.now), key=event_start)
+    past = [e for e in events if event_end(e) < site.now]
+
+    yield out("index.html", "home.html",
+              quick_links=[page_summary(p) for p in popular(services)][:QUICK_LINKS],
+              latest=[page_summary(p) for p in current if not is_urgent(p, today)][:LATEST],
+              upcoming=[page_summary(p) for p in upcoming][:3])
+    yield out("layanan/index.html", "layanan_list.html",
+              groups=group_by(services, "kelompok"))
+    yield out("wisata/index.html", "wisata_list.html",
+              items=[page_summary(p) for p in village.section("wisata")])
+    yield from paginated(out, current, site.portal["per_halaman"])
+    yield out("pengumuman/arsip/index.html", "pengumuman_list.html", archive=True,
+              items=[page_summary(p) for p in announcements if expired(p, today)],
+              pages=[], current=1)
+    yield out("agenda/index.html", "agenda_list.html",
+              upcoming=[page_summary(p) for p in upcoming],
+              past=[page_summary(p) for p in past])
+    yield out("perangkat/index.html", "perangkat.html",
+              officials=village.data.get("perangkat", {}).get("perangkat", []))
+    yield out("apbdes/index.html", "apbdes.html",
+              budgets=[village.data["apbdes"][y] for y in sorted(village.data["apbdes"],
+                                                                 reverse=True)])
+    yield out("statistik/index.html", "statistik.html",
+              stats=village.data.get("statistik"))
+    yield out("kontak/index.html", "kontak.html")
+    for page in village.pages:
+        yield out(f"{page.url}index.html", f"{page.kind}.html", lang=page.lang,
+                  page=page_context(page, village),
+                  expired=page.kind == "pengumuman" and expired(page, today))
+    yield out("feed.xml", "feed.xml", items=[page_context(p, village) for p in current][:20])
+    yield out("sitemap.xml", "sitemap.xml", urls=sitemap_paths(village))
+    yield out("robots.txt", "robots.txt", sitemap=desa["base_url"] + "sitemap.xml")
+    yield out("404.html", "404.html", home=f"{village.slug}/index.html")
+
+
+def paginated(out: Any, items: list[Page], per_page: int) -> Iterator[Output]:
+    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
+    paths = ["pengumuman/index.html"] + [
+        f"pengumuman/halaman/{n}/index.html" for n in range(2, len(chunks) + 1)]
+    for number, chunk in enumerate(chunks, start=1):
+        yield out(paths[number - 1], "pengumuman_list.html", archive=False,
+                  items=[page_summary(p) for p in chunk], current=number,
+                  pages=paths)
+
+
+def site_context(site: Site) -> dict[str, Any]:
+    portal = site.portal
+    return {"name": portal["nama"], "base_url": portal["base_url"],
+            "description": portal.get("deskripsi", "")}
+
+
+def desa_context(site: Site, village: Village) -> dict[str, Any]:
+    profile = village.profile
+    return {
+        **profile,
+        "slug": village.slug,
+        "base_url": village_base_url(site, village),
+        "zona_waktu": profile.get("zona_waktu", "WIB"),
+        "urgent": urgent_announcements(site, village),
+        "menu": [page_summary(p) for p in village.section("halaman") if p.data.get("menu")],
+        "pages": [page_summary(p) for p in village.section("halaman")],
+        "has": {"wisata": bool(village.section("wisata")),
+                "apbdes": bool(village.data["apbdes"]),
+                "statistik": "statistik" in village.data,
+                "perangkat": "perangkat" in village.data},
+    }
+
+
+def village_base_url(site: Site, village: Village) -> str:
+    own = village.profile.get("base_url")
+    return own.rstrip("/") + "/" if own else f"{site.portal['base_url']}{village.slug}/"
+
+
+def village_summary(site: Site, village: Village) -> dict[str, Any]:
+    profile = village.profile
+    return {"slug": village.slug, "nama": profile["nama"], "kecamatan": profile["kecamatan"],
+            "sebutan": profile.get("sebutan", "desa"), "ringkasan": profile.get("ringkasan", ""),
+            "koordinat": profile.get("koordinat"), "url": village_base_url(site, village),
+            "path": f"{village.slug}/"}
+
+
+def page_summary(page: Page) -> dict[str, Any]:
+    """What a list shows of a page: never its body, so editing a body leaves lists alone."""
+    keep = ("judul", "ringkasan", "tanggal", "diperbarui", "kelompok", "kategori", "mulai",
+            "selesai", "lokasi", "jenis", "penting", "berlaku_sampai", "biaya", "foto",
+            "gambar", "berulang", "jam_buka", "urutan")
+    return {"url": page.url, "slug": page.slug,
+            **{k: page.data[k] for k in keep if k in page.data}}
+
+
+def page_context(page: Page, village: Village) -> dict[str, Any]:
+    translations = [p.lang for p in village.pages
+                    if p.kind == page.kind and p.slug == page.slug and p.lang != page.lang]
+    alternates = [{"lang": lang, "url": f"{'' if lang == 'id' else lang + '/'}"
+                   f"{page.kind}/{page.slug}/"} for lang in translations]
+    return {**page.data, "kind": page.kind, "slug": page.slug, "url": page.url,
+            "lang": page.lang, "source": page.source, "body": page.body,
+            "alternates": alternates}
+
+
+def is_urgent(page: Page, today: date) -> bool:
+    data = page.data
+    return (page.kind == "pengumuman" and not expired(page, today)
+            and (bool(data.get("penting")) or data.get("jenis") == "serta_merta"))
+
+
+def urgent_announcements(site: Site, village: Village) -> list[dict[str, Any]]:
+    return [{**page_summary(p), "desa": village.profile["nama"], "desa_slug": village.slug}
+            for p in village.section("pengumuman") if is_urgent(p, site.today)]
+
+
+def expired(page: Page, today: date) -> bool:
+    until = page.data.get("berlaku_sampai")
+    return bool(until and until < today)
+
+
+def event_start(page: Page) -> datetime:
+    return _as_datetime(page.data["mulai"])
+
+
+def event_end(page: Page) -> datetime:
+    if page.data.get("berulang"):
+        until = page.data["berulang"].get("sampai")
+        return _as_datetime(until) if until else datetime.max
+    return _as_datetime(page.data.get("selesai") or page.data["mulai"])
+
+
+def _as_datetime(value: date | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.combine(value, datetime.max.time())
+
+
+def popular(services: list[Page]) -> list[Page]:
+    return sorted(services, key=lambda p: not p.data.get("populer"))
+
+
+def group_by(pages: list[Page], key: str) -> list[dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for page in pages:
+        groups.setdefault(page.data.get(key, "lainnya"), []).append(page_summary(page))
+    return [{"key": k, "items": v} for k, v in groups.items()]
+
+
+def sitemap_paths(village: Village) -> list[dict[str, Any]]:
+    sections = ["", "layanan/", "wisata/", "pengumuman/", "agenda/", "perangkat/", "apbdes/",
+                "statistik/", "kontak/"]
+    urls = [{"path": s, "lastmod": None} for s in sections]
+    for page in village.pages:
+        urls.append({"path": page.url,
+                     "lastmod": page.data.get("diperbarui") or page.data.get("tanggal")})
+    return urls

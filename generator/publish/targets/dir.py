@@ -1,0 +1,61 @@
+"""A local or mounted folder (a web server's document root, a network share)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+from pathlib import Path
+
+from ..base import Target
+
+NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
+class DirTarget(Target):
+    def connect(self) -> None:
+        self.root = (self.site / self.spec.options["path"]).resolve()
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._oserror("", exc) from None
+
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return (self.root / rel).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            raise self._oserror(rel, exc) from None
+
+    def write(self, rel: str, source: Path) -> None:
+        self._atomic(rel, lambda tmp: shutil.copyfile(source, tmp))
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        self._atomic(rel, lambda tmp: tmp.write_bytes(data))
+
+    def remove(self, rel: str) -> None:
+        try:
+            (self.root / rel).unlink(missing_ok=True)
+        except OSError as exc:
+            raise self._oserror(rel, exc) from None
+
+    def _atomic(self, rel: str, fill) -> None:
+        final = self.root / rel
+        tmp = final.with_name(f".{final.name}.kampung-tmp")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fill(tmp)
+            os.replace(tmp, final)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise self._oserror(rel, exc) from None
+
+    def _oserror(self, rel: str, exc: OSError):
+        if exc.errno in NO_SPACE:
+            return self.fail("no_space", rel, exc)
+        if isinstance(exc, PermissionError):
+            return self.fail("permission", rel, exc)
+        return self.fail("transfer", rel, exc)

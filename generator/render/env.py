@@ -1,0 +1,117 @@
+"""The Jinja2 environment: theme lookup, filters and UI strings from the catalogs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from .. import i18n
+from ..pages import Output
+from . import format as fmt
+from .markdown import MarkdownRenderer
+from .urls import absolute, relative
+
+THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
+
+
+def theme_dirs(site_root: Path, theme: str) -> list[Path]:
+    """Where templates are looked up, first match wins: the site's own, then the theme's."""
+    return [d for d in (site_root / "templates", site_root / "themes" / theme / "templates",
+                        THEMES_DIR / theme / "templates") if d.is_dir()]
+
+
+class Renderer:
+    """Renders `Output`s to bytes. One per process: it holds the compiled templates."""
+
+    def __init__(self, site_root: Path, theme: str, urls: dict[str, str],
+                 allow_html: bool = False):
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(site_root, theme)]),
+            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False),
+            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
+            keep_trailing_newline=True,
+        )
+        self.markdown = MarkdownRenderer(urls, allow_html)
+        self.env.filters.update(FILTERS)
+        self.env.filters["markdown"] = self._markdown
+        self.env.globals.update(t=_translate, url=_url, vurl=_vurl, canonical=_canonical,
+                                tel=tel, wa=wa, maplink=maplink)
+
+    def render(self, output: Output) -> bytes:
+        template = self.env.get_template(output.template)
+        return template.render(output.context).encode("utf-8")
+
+    @jinja2.pass_context
+    def _markdown(self, ctx: jinja2.runtime.Context, page: dict[str, Any]) -> Any:
+        rendered = self.markdown.render(page["body"], page["source"], ctx["path"])
+        return rendered
+
+
+@jinja2.pass_context
+def _translate(ctx: jinja2.runtime.Context, key: str, **params: Any) -> str:
+    return i18n.translate(ctx["lang"], f"ui.{key}", **params)
+
+
+@jinja2.pass_context
+def _url(ctx: jinja2.runtime.Context, target: str) -> str:
+    """Relative link from the current page to a path under the output root."""
+    return relative(ctx["path"], target)
+
+
+@jinja2.pass_context
+def _vurl(ctx: jinja2.runtime.Context, target: str) -> str:
+    """Relative link to a path inside the current village's site."""
+    return relative(ctx["path"], f"{ctx['desa']['slug']}/{target}")
+
+
+@jinja2.pass_context
+def _canonical(ctx: jinja2.runtime.Context) -> str:
+    if "desa" in ctx:
+        inside = ctx["path"].split("/", 1)[1]
+        return absolute(ctx["desa"]["base_url"], inside)
+    return absolute(ctx["site"]["base_url"], ctx["path"])
+
+
+def digits(number: str) -> str:
+    return "".join(c for c in number if c.isdigit())
+
+
+def tel(number: str) -> str:
+    """'0333 123456' -> 'tel:+62333123456'."""
+    d = digits(number)
+    return f"tel:+62{d[1:]}" if d.startswith("0") else f"tel:+{d}" if len(d) > 6 else f"tel:{d}"
+
+
+def wa(number: str, text: str = "") -> str:
+    """WhatsApp click-to-chat link: wa.me wants the number in international form, digits only."""
+    d = digits(number)
+    d = "62" + d[1:] if d.startswith("0") else d
+    return f"https://wa.me/{d}" + (f"?text={quote(text)}" if text else "")
+
+
+def maplink(lat: float, lng: float) -> str:
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map=17/{lat}/{lng}"
+
+
+def _json_default(value: Any) -> str:
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+
+
+def context_digest(output: Output) -> str:
+    data = json.dumps(output.context, sort_keys=True, default=_json_default)
+    return hashlib.sha256(f"{output.template}\0{data}".encode()).hexdigest()
+
+
+FILTERS = {
+    "tanggal": fmt.tanggal, "tanggal_pendek": fmt.tanggal_pendek, "jam": fmt.jam,
+    "rupiah": fmt.rupiah, "angka": fmt.angka, "persen": fmt.persen,
+    "isodate": lambda v: v.isoformat() if v else "",
+    "safe_json": lambda v: Markup(json.dumps(v, ensure_ascii=False, default=_json_default)),
+}
