@@ -66,6 +66,8 @@ KINDS: dict[str, dict[str, Key]] = {
         "password_env": Key("env", required=True),
         "path": Key("text", default="/"),
         "tls": Key("bool", default=False),
+        "tls_verify": Key("bool", default=True),
+        "ca_file": Key("text"),
         "timeout": Key("int", default=60),
     },
     "s3": {
@@ -198,10 +200,11 @@ def _check(doc: Document, where: tuple, target: str, key: str, spec: Key, value:
 def _unknown_key(doc: Document, where: tuple, target: str, kind: str, key: str) -> Problem:
     if any(word in key.lower() for word in SECRET_WORDS) and not key.endswith("_env"):
         return _problem(doc, where, "publish_secret_in_file", target=target, key=key)
-    options = list(KINDS[kind])
+    options = ["jenis", *KINDS[kind]]
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    ordered = close + [o for o in options if o not in close]  # the likeliest first
     return _problem(doc, where, "publish_key_unknown", target=target, key=key, kind=kind,
-                    suggestion=close[0] if close else "", choices=", ".join(options))
+                    choices=", ".join(ordered))
 
 
 def _problem(doc: Document, where: tuple, code: str, **params: Any) -> Problem:

@@ -83,7 +83,7 @@ class RsyncTarget(Target):
             raise self.fail("tool_missing", exc="ssh, rsync")
         options = self.spec.options
         self.files = SshFiles(self.secrets)
-        self.ssh = ["ssh", *self.files.ssh_options(options["port"])]
+        self.ssh = ["ssh", "-p", str(options["port"]), *self.files.ssh_options()]
         self.login = f"{options['user']}@{options['host']}"
         self.path = options["path"].rstrip("/") or "/"
         probe = self._remote(f"mkdir -p -- {shlex.quote(self.path)} && command -v rsync", b"")
@@ -147,7 +147,7 @@ class RsyncTarget(Target):
         wanted = set(names)
         command = [
             "rsync", "-s", "-t", "--from0", "--files-from=-", "--chmod=D755,F644",
-            "--partial-dir=.kampung-partial", "--timeout=120", *extra,
+            "--timeout=120", *extra,
             "-e", shlex.join(self.ssh), f"{root}/", f"{self.login}:{self.path}/",
         ]
         printed = []

@@ -30,15 +30,16 @@ class SshFiles:
             handle.write(text.replace("\r\n", "\n").strip() + "\n")
         return path
 
-    def ssh_options(self, port: int) -> list[str]:
-        """Options for the `ssh` binary: no prompts, a strict host check, one connection
-        shared by every command and rsync run of this publish."""
+    def ssh_options(self, share: bool = True) -> list[str]:
+        """Options for the `ssh` binary: no prompts, a strict host check and, with
+        `share`, one connection for every command and rsync run of this publish."""
         options = [
-            "-p", str(port), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-            "-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15",
-            "-o", "ControlMaster=auto", "-o", f"ControlPath={self.control}",
-            "-o", "ControlPersist=60", "-o", "LogLevel=ERROR",
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+            "-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15", "-o", "LogLevel=ERROR",
         ]
+        if share:
+            options += ["-o", "ControlMaster=auto", "-o", f"ControlPath={self.control}",
+                        "-o", "ControlPersist=60"]
         if self.key:
             options += ["-i", str(self.key), "-o", "IdentitiesOnly=yes"]
         if self.known_hosts:
