@@ -1,0 +1,84 @@
+"""The `kampung` command as a volunteer and as CI use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitekit import write
+
+from generator import __version__
+from generator.cli import main
+
+
+def kampung(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})})
+
+
+def test_help_teaches_with_examples() -> None:
+    result = kampung("--help")
+    assert result.returncode == 0
+    assert "kampung build --village kemiren" in result.stdout
+    assert "check" in result.stdout and "build" in result.stdout
+
+
+def test_version() -> None:
+    assert kampung("--version").stdout.strip() == f"kampung {__version__}"
+
+
+def test_build_then_check_succeed_on_a_valid_site(site: Path, capsys: pytest.CaptureFixture[str]
+                                                  ) -> None:
+    assert main(["check", "--site", str(site), "--now", "2026-11-28"]) == 0
+    assert "tidak ada kesalahan" in capsys.readouterr().out
+    assert main(["build", "--site", str(site), "--now", "2026-11-28"]) == 0
+    assert (site / "output/sukamaju/index.html").exists()
+
+
+def broken(site: Path) -> Path:
+    write(site, "content/sukamaju/pengumuman/rapat.md", "---\njudul: Rapat\ntangal: 2026-11-01\n---\n")
+    return site
+
+
+def test_check_reports_file_line_column_and_hint_in_indonesian(site: Path) -> None:
+    result = kampung("check", "--site", str(broken(site)))
+    assert result.returncode == 1
+    assert "sukamaju/pengumuman/rapat.md:3:1: kesalahan: Kolom \"tangal\" tidak dikenal." in \
+        result.stderr
+    assert 'saran: Mungkin maksud Anda "tanggal"?' in result.stderr
+
+
+def test_english_with_flag_or_environment(site: Path) -> None:
+    broken(site)
+    for result in (kampung("check", "--site", str(site), "--lang", "en"),
+                   kampung("check", "--site", str(site), env={"KAMPUNG_LANG": "en"})):
+        assert 'error: Unknown field "tangal".' in result.stderr
+        assert 'hint: Did you mean "tanggal"?' in result.stderr
+
+
+def test_json_report_for_ci(site: Path) -> None:
+    result = kampung("check", "--site", str(broken(site)), "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["errors"] == 2
+    first = report["problems"][0]
+    assert set(first) >= {"file", "line", "column", "message", "hint", "code"}
+
+
+def test_build_fails_without_writing_and_says_the_old_site_is_kept(site: Path) -> None:
+    result = kampung("build", "--site", str(broken(site)))
+    assert result.returncode == 1
+    assert "tidak diubah" in result.stderr
+    assert not (site / "output").exists()
+
+
+def test_strict_turns_warnings_into_failure(site: Path) -> None:
+    write(site, "content/sukamaju/catatan.txt", "coretan")
+    assert kampung("build", "--site", str(site)).returncode == 0
+    result = kampung("build", "--site", str(site), "--strict", "--output", str(site / "o2"))
+    assert result.returncode == 1 and "catatan.txt" in result.stderr
+    assert not (site / "o2").exists()
