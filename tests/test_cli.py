@@ -41,7 +41,8 @@ def test_build_then_check_succeed_on_a_valid_site(site: Path, capsys: pytest.Cap
 
 
 def broken(site: Path) -> Path:
-    write(site, "content/sukamaju/pengumuman/rapat.md", "---\njudul: Rapat\ntangal: 2026-11-01\n---\n")
+    write(site, "content/sukamaju/pengumuman/rapat.md",
+          "---\njudul: Rapat\ntangal: 2026-11-01\n---\n")
     return site
 
 

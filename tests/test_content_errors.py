@@ -114,7 +114,7 @@ def test_yaml_alias_bomb_is_refused_quickly(site: Path) -> None:
         "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
                 for p, c in zip("abcdefgh", "bcdefghi", strict=True)) + "---\n"
     write(site, f"{VILLAGE}/pengumuman/bom.md", bomb)
-    [(path, line, code)] = problems(site)
+    [(_, line, code)] = problems(site)
     assert code == "yaml_alias" and line in (4, 5)
 
 

@@ -66,7 +66,8 @@ def test_home_shows_hours_address_phone_whatsapp_and_emergency_numbers(output: P
 
 
 def test_home_has_quick_links_to_popular_services(output: Path) -> None:
-    quick = {a.get_text(): a["href"] for a in page(output, "sukamaju/index.html").select(".quick a")}
+    links = page(output, "sukamaju/index.html").select(".quick a")
+    quick = {a.get_text(): a["href"] for a in links}
     assert quick["KTP-el"] == "layanan/ktp-el/index.html"
 
 
