@@ -29,8 +29,6 @@ from .validate import suggest, validate
 SECTIONS = tuple(PAGE_TYPES)  # layanan, wisata, pengumuman, agenda, halaman
 LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 SLUG_RE = re.compile(SLUG_PATTERN)
-# documents read in this load, by source path: cross-checks use them for line numbers
-_DOCS: dict[str, Document] = {}
 
 
 @dataclass(frozen=True)
@@ -80,8 +78,8 @@ class Site:
 
 def load_site(root: Path, now: datetime) -> tuple[Site | None, list[Problem]]:
     """Read, validate and cross-check the whole content folder."""
-    _DOCS.clear()
     files, problems = content_files(root)
+    docs: dict[str, Document] = {}  # by source path: cross-checks need their line numbers
     root = root.resolve()
     portal = _portal(root, problems)
     villages = []
@@ -95,7 +93,7 @@ def load_site(root: Path, now: datetime) -> tuple[Site | None, list[Problem]]:
             continue
         by_village.setdefault(rel.parts[0], []).append(path)
     for slug, paths in sorted(by_village.items()):
-        village = _village(root, slug, paths, problems)
+        village = _village(root, slug, paths, problems, docs)
         if village:
             villages.append(village)
     if not villages and not any(p.severity == "error" for p in problems):
@@ -103,7 +101,6 @@ def load_site(root: Path, now: datetime) -> tuple[Site | None, list[Problem]]:
     site = Site(portal, tuple(villages), now, _source_urls(villages))
     for village in villages:
         _check_links(root, site, village, problems)
-    _DOCS.clear()
     if any(p.severity == "error" for p in problems):
         return None, problems
     return site, problems
@@ -127,7 +124,10 @@ def _portal(root: Path, problems: list[Problem]) -> dict[str, Any]:
     return clean
 
 
-def _village(root: Path, slug: str, paths: list[Path], problems: list[Problem]) -> Village | None:
+def _village(
+    root: Path, slug: str, paths: list[Path], problems: list[Problem],
+    docs: dict[str, Document],
+) -> Village | None:
     if not SLUG_RE.match(slug):
         problems.append(Problem.at(slug, 1, 1, "bad_folder_slug", value=slug,
                                    suggestion=slugify(slug)))
@@ -138,7 +138,7 @@ def _village(root: Path, slug: str, paths: list[Path], problems: list[Problem]) 
     if desa_file is None:
         problems.append(Problem.at(f"{slug}/desa.yaml", 1, 1, "desa_missing", village=slug))
         return None
-    profile = _validated(root, desa_file, DESA, problems) or {}
+    profile = _validated(root, desa_file, DESA, problems, docs) or {}
     media = frozenset(p.relative_to(base / "media").as_posix()
                       for p in paths if (base / "media") in p.parents)
     pages: list[Page] = []
@@ -148,36 +148,39 @@ def _village(root: Path, slug: str, paths: list[Path], problems: list[Problem]) 
         if path == desa_file or rel.parts[0] == "media":
             continue
         if rel.parts[0] in SECTIONS and len(rel.parts) == 2 and path.suffix == ".md":
-            page = _page(root, rel.parts[0], path, problems)
+            page = _page(root, rel.parts[0], path, problems, docs)
             if page:
                 pages.append(page)
         elif rel.parts[0] == "data" and len(rel.parts) == 2 and path.suffix in (".yaml", ".yml"):
-            _data_file(root, path, data, problems)
+            _data_file(root, path, data, problems, docs)
         else:
             problems.append(Problem.at(path.relative_to(root).as_posix(), 1, 1, "unknown_file",
                                        severity="warning"))
     pages = _pair_translations(pages, problems)
     _check_duplicates(pages, problems)
     village = Village(slug, profile, tuple(sorted(pages, key=_page_order)), data, media)
-    _check_media(village, problems)
+    _check_media(village, problems, docs)
     return village
 
 
 def _validated(
     root: Path, path: Path, fields: dict[str, Field], problems: list[Problem],
+    docs: dict[str, Document],
 ) -> dict[str, Any] | None:
     rel = path.relative_to(root).as_posix()
     doc, found = load_yaml_file(path, rel)
     problems.extend(found)
     if doc is None:
         return None
-    _DOCS[rel] = doc
+    docs[rel] = doc
     clean, found = validate(doc, fields)
     problems.extend(found)
     return clean
 
 
-def _page(root: Path, kind: str, path: Path, problems: list[Problem]) -> Page | None:
+def _page(
+    root: Path, kind: str, path: Path, problems: list[Problem], docs: dict[str, Document],
+) -> Page | None:
     rel = path.relative_to(root).as_posix()
     stem, lang = _stem_and_lang(path.name)
     if lang not in available_languages():
@@ -188,7 +191,7 @@ def _page(root: Path, kind: str, path: Path, problems: list[Problem]) -> Page | 
     problems.extend(found)
     if doc is None:
         return None
-    _DOCS[rel] = doc
+    docs[rel] = doc
     clean, found = validate(doc, PAGE_TYPES[kind], inherit=lang != "id")
     problems.extend(found)
     if found or clean.get("draf"):
@@ -249,7 +252,10 @@ def _check_duplicates(pages: list[Page], problems: list[Problem]) -> None:
             seen[key] = page
 
 
-def _data_file(root: Path, path: Path, data: dict[str, Any], problems: list[Problem]) -> None:
+def _data_file(
+    root: Path, path: Path, data: dict[str, Any], problems: list[Problem],
+    docs: dict[str, Document],
+) -> None:
     name = path.stem
     match = re.fullmatch(r"apbdes-(\d{4})", name)
     kind = "apbdes" if match else name
@@ -258,7 +264,7 @@ def _data_file(root: Path, path: Path, data: dict[str, Any], problems: list[Prob
         hint = suggest(name, [*DATA_TYPES, "apbdes-2026"])
         problems.append(Problem.at(rel, 1, 1, "unknown_data_file", name=name, suggestion=hint))
         return
-    clean = _validated(root, path, DATA_TYPES[kind], problems)
+    clean = _validated(root, path, DATA_TYPES[kind], problems, docs)
     if clean is None:
         return
     if match:
@@ -296,10 +302,10 @@ def media_references(village: Village) -> list[tuple[str, tuple[Any, ...], str]]
     return refs
 
 
-def _check_media(village: Village, problems: list[Problem]) -> None:
+def _check_media(village: Village, problems: list[Problem], docs: dict[str, Document]) -> None:
     for source, key, name in media_references(village):
         clean = _media_name(name)
-        doc = _DOCS.get(source)
+        doc = docs.get(source)
         line, column = doc.where(key) if doc else (1, 1)
         if clean is None:
             problems.append(Problem.at(source, line, column, "path_escape", value=name))
