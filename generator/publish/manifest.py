@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MANIFEST_NAME = ".kampung-manifest.json"
 FORMAT = 1
@@ -63,8 +63,7 @@ def safe_path(rel: str) -> bool:
     """A manifest path we may touch: relative, no `..`, no empty or hidden-parent tricks."""
     if not rel or rel.startswith("/") or "\\" in rel or "\0" in rel:
         return False
-    parts = PurePosixPath(rel).parts
-    return all(part not in ("", ".", "..") for part in parts) and rel != MANIFEST_NAME
+    return all(part not in ("", ".", "..") for part in rel.split("/")) and rel != MANIFEST_NAME
 
 
 def dumps(manifest: Manifest) -> bytes:

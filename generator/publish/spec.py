@@ -131,7 +131,7 @@ def targets_in(doc: Document, village: str | None) -> tuple[list[TargetSpec], li
     if section is None:
         return [], []
     if not isinstance(section, dict):
-        return [], [_problem(doc, ("publikasi",), "publish_not_mapping", key="publikasi")]
+        return [], [_problem(doc, ("publikasi",), "publish_not_mapping", field="publikasi")]
     specs, problems = [], []
     for name, raw in section.items():
         spec, found = _target(doc, village, str(name), raw)
@@ -148,7 +148,7 @@ def _target(
     if not TARGET_NAME_RE.match(name):
         return None, [_problem(doc, where, "publish_target_name", target=name)]
     if not isinstance(raw, dict):
-        return None, [_problem(doc, where, "publish_not_mapping", key=f"publikasi.{name}")]
+        return None, [_problem(doc, where, "publish_not_mapping", field=f"publikasi.{name}")]
     kind = raw.get("jenis")
     if kind is None:
         return None, [_problem(doc, where, "publish_kind_missing", target=name,
@@ -172,7 +172,7 @@ def _target(
             options[key] = value
     for key, spec in keys.items():
         if key not in raw and spec.required:
-            problems.append(_problem(doc, where, "publish_key_missing", target=name, key=key,
+            problems.append(_problem(doc, where, "publish_key_missing", target=name, field=key,
                                      kind=kind))
         options.setdefault(key, spec.default)
     if problems:
@@ -192,18 +192,18 @@ def _check(doc: Document, where: tuple, target: str, key: str, spec: Key, value:
     if expected(value):
         return None
     if spec.kind == "env":
-        return _problem(doc, where, "publish_env_name", target=target, key=key)
-    return _problem(doc, where, f"publish_type_{spec.kind}", target=target, key=key,
+        return _problem(doc, where, "publish_env_name", target=target, field=key)
+    return _problem(doc, where, f"publish_type_{spec.kind}", target=target, field=key,
                     choices=", ".join(spec.choices))
 
 
 def _unknown_key(doc: Document, where: tuple, target: str, kind: str, key: str) -> Problem:
     if any(word in key.lower() for word in SECRET_WORDS) and not key.endswith("_env"):
-        return _problem(doc, where, "publish_secret_in_file", target=target, key=key)
+        return _problem(doc, where, "publish_secret_in_file", target=target, field=key)
     options = ["jenis", *KINDS[kind]]
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
     ordered = close + [o for o in options if o not in close]  # the likeliest first
-    return _problem(doc, where, "publish_key_unknown", target=target, key=key, kind=kind,
+    return _problem(doc, where, "publish_key_unknown", target=target, field=key, kind=kind,
                     choices=", ".join(ordered))
 
 
