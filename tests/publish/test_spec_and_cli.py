@@ -127,7 +127,7 @@ def test_the_summary_counts_files_and_bytes(tmp_path):
     total = sum(len(d) for d in sample_tree().values())
     assert run.code == 0
     assert run.out.strip() == (f"[lokal] sent {len(sample_tree())} files "
-                               f"({total / 1024 / 1024:.1f} MB), deleted 0, unchanged 0.")
+                               f"({total / 1024:.1f} KB), deleted 0, unchanged 0.")
     again = publish(site)
     assert again.out.strip() == (f"[lokal] terkirim 0 berkas (0 B), dihapus 0, "
                                  f"tidak berubah {len(sample_tree())}.")
