@@ -1,0 +1,86 @@
+"""What one kind of target does that the others do not: S3 headers, a short git history,
+SSH choosing rsync or SFTP, and refusing a server whose host key is not the known one."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .conftest import git_remote, s3_remote, ssh_remote
+from .sitekit import environment, make_site, publish, sample_tree, write_tree
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_s3_objects_carry_type_encoding_and_cache_headers(moto_s3, tmp_path):
+    remote = s3_remote(moto_s3)
+    site = make_site(tmp_path, {"awan": remote.spec})
+    assert publish(site, env=remote.env).code == 0
+    page = remote.head("kemiren/index.html")
+    assert page["ContentType"] == "text/html; charset=utf-8"
+    assert page["CacheControl"] == "public, max-age=300"
+    copy = remote.head("kemiren/index.html.gz")
+    assert copy["ContentType"] == "text/html; charset=utf-8"
+    assert copy["ContentEncoding"] == "gzip"
+    style = remote.head("kemiren/assets/style.3f2a9c.css")
+    assert style["CacheControl"] == "public, max-age=31536000, immutable"
+    assert remote.head("kemiren/media/foto-0.jpg")["ContentType"] == "image/jpeg"
+
+
+@pytest.mark.slow
+def test_a_pages_branch_keeps_only_the_history_asked_for(tmp_path):
+    remote = git_remote(tmp_path)
+    remote.spec["history"] = 2
+    remote.put("CNAME", b"desa.example\n")
+    site = make_site(tmp_path / "site", {"pages": remote.spec})
+    tree = sample_tree()
+    for number in range(4):
+        tree["kemiren/index.html"] = f"versi {number}".encode()
+        write_tree(site / "output", tree)
+        assert publish(site).code == 0
+    assert remote.commits() == 2
+    files = remote.files()
+    assert files["CNAME"] == b"desa.example\n"
+    assert files["kemiren/index.html"] == b"versi 3"
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_ssh_auto_uses_rsync_where_it_exists_and_sftp_where_it_does_not(sshd, tmp_path):
+    from generator.publish.spec import load_targets
+    from generator.publish.targets import make_target
+    from generator.publish.targets.ssh import AutoSshTarget
+
+    remote = ssh_remote("rsync", sshd, tmp_path)
+    remote.spec["mode"] = "auto"
+    site = make_site(tmp_path / "site", {"vps": remote.spec})
+    spec = load_targets(site / "content")[0][0]
+    no_rsync = tmp_path / "bin"
+    no_rsync.mkdir()
+    (no_rsync / "ssh").symlink_to("/usr/bin/ssh")
+    for path, chosen in ((os.environ["PATH"], "rsync"), (str(no_rsync), "sftp")):
+        with environment({**remote.env, "PATH": path}):
+            target = make_target(spec, site)
+            assert isinstance(target, AutoSshTarget)
+            target.connect()
+            try:
+                assert target.chosen == chosen
+            finally:
+                target.close()
+        with environment({"PATH": path}):
+            assert publish(site, env=remote.env).code == 0
+
+
+@pytest.mark.server
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["rsync", "sftp"])
+def test_a_server_with_an_unknown_host_key_is_refused(sshd, tmp_path, mode):
+    remote = ssh_remote(mode, sshd, tmp_path)
+    site = make_site(tmp_path / "site", {"vps": remote.spec})
+    wrong = (f"[127.0.0.1]:{sshd.port} ssh-ed25519 "  # some key, not the server's
+             "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n")
+    run = publish(site, env={**remote.env, "KAMPUNG_SSH_KNOWN_HOSTS": wrong})
+    assert run.code == 1
+    assert "[vps]" in run.err and "sidik kunci server" in run.err
+    assert not remote.files()
