@@ -21,6 +21,7 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 import sys
@@ -84,7 +85,7 @@ def vertical_gradient(size: tuple[int, int], stops: list[tuple[float, RGB]]) -> 
     px = column.load()
     for y in range(h):
         t = y / max(h - 1, 1)
-        for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+        for (p0, c0), (p1, c1) in itertools.pairwise(stops):
             if p0 <= t <= p1:
                 k = (t - p0) / max(p1 - p0, 1e-9)
                 px[0, y] = tuple(round(a + (b - a) * k) for a, b in zip(c0, c1, strict=True))
@@ -413,8 +414,9 @@ def check_photo(photo: Photo) -> list[str]:
         if exif.get(ExifTags.Base.Orientation) != photo.orientation:
             errors.append(f"{path.name}: orientation {exif.get(ExifTags.Base.Orientation)}")
         sub = exif.get_ifd(ExifTags.IFD.Exif)
-        if sub.get(ExifTags.Base.DateTimeOriginal) != photo.taken:
-            errors.append(f"{path.name}: DateTimeOriginal {sub.get(ExifTags.Base.DateTimeOriginal)}")
+        taken = sub.get(ExifTags.Base.DateTimeOriginal)
+        if taken != photo.taken:
+            errors.append(f"{path.name}: DateTimeOriginal {taken}")
         gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
         lat = rational_degrees(gps[ExifTags.GPS.GPSLatitude], gps[ExifTags.GPS.GPSLatitudeRef])
         lng = rational_degrees(gps[ExifTags.GPS.GPSLongitude], gps[ExifTags.GPS.GPSLongitudeRef])
