@@ -175,8 +175,8 @@ PENGUMUMAN = {
     "upaya_penanganan": f("text", "Upaya penanganan.", "What is being done."),
 }
 # Perki 1/2018 Pasal 3: what an emergency (serta-merta) notice must state
-SERTA_MERTA_REQUIRED = ("bahaya", "wilayah_terdampak", "cara_menghindari", "bantuan",
-                        "diumumkan_oleh", "berlaku_sampai")
+SERTA_MERTA_REQUIRED = ("bahaya", "wilayah_terdampak", "cara_menghindari", "evakuasi",
+                        "bantuan", "diumumkan_oleh", "upaya_penanganan", "berlaku_sampai")
 
 AGENDA = {
     **COMMON,
@@ -228,7 +228,18 @@ DESA = {
         "tutup": f("time", "Jam tutup (15.00).", "Closes (15.00).", required=True),
         "catatan": f("text", "Catatan.", "Note."),
     }), "Jam pelayanan kantor.", "Office hours.", required=True),
+    "libur": listof(f("date", "Tanggal libur (TTTT-BB-HH).", "Holiday (YYYY-MM-DD)."),
+                    "Hari libur kantor.", "Office holidays."),
     "zona_waktu": f("enum", "Zona waktu.", "Time zone.", choices=("WIB", "WITA", "WIT")),
+    "ppid": obj("Pejabat Pengelola Informasi dan Dokumentasi desa.",
+                "The village's information officer.", {
+                    "nama": f("text", "Nama.", "Name.", required=True),
+                    "jabatan": f("text", "Jabatan.", "Position."),
+                }),
+    "wilayah": obj("Wilayah desa.", "Village area.", {
+        "luas_ha": f("number", "Luas dalam hektare.", "Area in hectares.", minimum=0),
+        "dusun": listof(f("text", "Nama dusun.", "Hamlet."), "Daftar dusun.", "Hamlets."),
+    }),
     "telepon": PHONE,
     "whatsapp": PHONE,
     "email": f("email", "Surel desa.", "Village e-mail."),
@@ -275,6 +286,9 @@ PERANGKAT = {
         "lembaga": f("enum", "Lembaga.", "Body.",
                      choices=("pemdes", "bpd", "lpmd", "pkk", "karang_taruna", "bumdes")),
         "masa_jabatan": f("text", "Masa jabatan.", "Term."),
+        "profil_singkat": f("text", "Profil singkat (Perki 1/2018 Pasal 2).",
+                            "Short profile."),
+        "urutan": f("int", "Urutan tampil.", "Display order."),
         "foto": IMAGE,
     }), "Perangkat desa.", "Village officials.", required=True),
 }
@@ -284,6 +298,11 @@ BUDGET_LINE = obj("Satu baris anggaran.", "One budget line.", {
     "anggaran": f("int", "Anggaran (rupiah).", "Planned (rupiah).", required=True, minimum=0),
     "realisasi": f("int", "Realisasi (rupiah).", "Realised (rupiah).", minimum=0),
     "sumber": f("text", "Sumber dana (DD, ADD, PAD, ...).", "Source of funds."),
+    "kode": f("text", "Kode rekening.", "Account code."),
+    "bidang": f("int", "Bidang belanja 1–5 (Permendagri 20/2018).",
+                "Spending field 1–5.", minimum=1, maximum=5),
+    "arah": f("enum", "Pembiayaan: penerimaan atau pengeluaran.",
+              "Financing: incoming or outgoing.", choices=("penerimaan", "pengeluaran")),
 })
 APBDES = {
     "tahun": f("int", "Tahun anggaran.", "Fiscal year.", required=True,

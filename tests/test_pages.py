@@ -18,8 +18,10 @@ penting: true
 bahaya: Banjir bandang
 wilayah_terdampak: [Dusun Krajan]
 cara_menghindari: Jauhi sungai
+evakuasi: {titik_kumpul: Balai Desa}
 bantuan: [{nama: BPBD, telepon: "0333 111222"}]
-diumumkan_oleh: Kepala Desa"""
+diumumkan_oleh: Kepala Desa
+upaya_penanganan: Posko siaga dibuka"""
 
 
 @pytest.fixture
