@@ -16,6 +16,12 @@ from pathlib import Path
 
 import jinja2
 
+from .assets.budgets import Budgets, WeightReport
+from .assets.finish import finished
+from .assets.imagecache import DEFAULT_DIR as IMAGE_CACHE
+from .assets.imagecache import ImageCache
+from .assets.media import process_media
+from .assets.sitefiles import site_files
 from .errors import ContentError, Problem
 from .model import Site, load_site
 from .pages import Output, plan, portal_outputs, village_outputs
@@ -32,6 +38,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    weights: WeightReport = field(default_factory=WeightReport)  # for --report
+    images: tuple[int, int] = (0, 0)  # (photos in the site, processed in this build)
 
 
 def build_now(given: str | None = None) -> datetime:
@@ -56,11 +64,12 @@ def load(site_root: Path, now: datetime) -> tuple[Site, list[Problem]]:
 
 def build(
     site_root: Path, output: Path, *, now: datetime, villages: Iterable[str] = (),
-    strict: bool = False,
+    strict: bool = False, budgets: Budgets | None = None, image_cache: Path | None = None,
 ) -> BuildReport:
     """Build the site into `output`; on any error raise ContentError and leave it untouched.
 
-    With `strict`, warnings count as errors.
+    With `strict`, warnings count as errors. A broken photo is an error that still lets
+    every page build (without that photo); budgets over their limit are warnings.
     """
     started = time.perf_counter()
     check_output_folder(site_root / "content", output)
@@ -68,22 +77,44 @@ def build(
     if strict and problems:
         raise ContentError(problems)
     selected = _select(site, set(villages))
+    media = process_media(site_root / "content", site, selected,
+                          ImageCache(image_cache or site_root / IMAGE_CACHE))
+    problems = [*problems, *media.problems]
     renderer = Renderer(site_root, site.portal["tema"], site.source_urls,
-                        allow_html=bool(site.portal.get("izinkan_html")))
+                        allow_html=bool(site.portal.get("izinkan_html")), media=media.catalog)
+    weights = WeightReport(budgets or Budgets())
     keep = tuple(v.slug for v in site.villages if v.slug not in selected)
     staging = Staging(output, keep=keep)
     try:
-        for out in outputs(site, selected):
-            staging.write(out.path, render(renderer, out))
-        for rel, source in media_files(site_root, site, selected):
+        for rel, source in media.files:  # processed photos (from the cache), attachments
             staging.copy(rel, source)
+            weights.add_size(rel, source.stat().st_size)
+        for out in outputs(site, selected):
+            page = out.context.get("page")
+            write_finished(staging, weights, out.path, render(renderer, out), out.template,
+                           page.get("source", "") if isinstance(page, dict) else "")
+        for rel, data in site_files(site_root, site, selected, weights.digests):  # sw, headers
+            write_finished(staging, weights, rel, data)
+        problems = [*problems, *weights.problems()]
+        if strict and problems:
+            raise ContentError(problems)
         files = len(staging.written)
         changed = staging.changed
         removed = staging.commit()
     except BaseException:
         staging.abort()
         raise
-    return BuildReport(files, changed, removed, problems, time.perf_counter() - started)
+    return BuildReport(files, changed, removed, problems, time.perf_counter() - started,
+                       weights, (media.images, media.processed))
+
+
+def write_finished(staging: Staging, weights: WeightReport, path: str, data: bytes,
+                   template: str = "", source: str = "") -> None:
+    """Post-process one file (minify, compressed copies), weigh it, stage it."""
+    files = finished(path, data)
+    weights.add(files, template, source)
+    for rel, blob in files:
+        staging.write(rel, blob)
 
 
 def _select(site: Site, wanted: set[str]) -> set[str]:
@@ -123,15 +154,6 @@ def _template_place(exc: BaseException, default: str) -> tuple[str, int]:
         if frame.filename.endswith((".html", ".xml", ".txt", ".css")):
             return frame.filename, frame.lineno or 1
     return default, 1
-
-
-def media_files(site_root: Path, site: Site, selected: set[str]) -> Iterable[tuple[str, Path]]:
-    for village in site.villages:
-        if village.slug not in selected:
-            continue
-        media = site_root / "content" / village.slug / "media"
-        for name in sorted(village.media):
-            yield f"{village.slug}/media/{name}", media / name
 
 
 __all__ = ["MARKER", "BuildReport", "build", "build_now", "load"]

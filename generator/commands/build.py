@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..assets.budgets import Budgets
+from ..assets.budgets import report_json as weights_json
+from ..assets.budgets import report_text as weights_text
 from ..build import build, build_now
 from ..errors import ContentError, errors_only, report_text
 from ..i18n import translate
@@ -16,6 +19,8 @@ contoh / examples:
   kampung build --village kemiren        satu desa saja
   kampung build --output /tmp/situs --now 2026-11-28
   kampung build --strict                 peringatan dianggap kesalahan (untuk CI)
+  kampung build --report                 berat tiap halaman / page weights (--report json)
+  kampung build --budget 80              anggaran tampilan pertama 80 KB / first-view budget
 """
 
 
@@ -29,6 +34,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                    help=translate(lang, "cli.village"))
     p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
     p.add_argument("--strict", action="store_true", help=translate(lang, "cli.strict"))
+    p.add_argument("--report", nargs="?", const="text", choices=("text", "json"),
+                   help=translate(lang, "cli.report"))
+    p.add_argument("--budget", type=float, default=Budgets.first_view_kb, metavar="KB",
+                   help=translate(lang, "cli.budget"))
     p.set_defaults(run=run)
 
 
@@ -36,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     output = (args.output or args.site / "output").resolve()
     try:
         report = build(args.site, output, now=build_now(args.now), villages=args.village,
-                       strict=args.strict)
+                       strict=args.strict, budgets=Budgets(first_view_kb=args.budget))
     except ContentError as exc:
         print(report_text(exc.problems, args.lang), file=sys.stderr)
         print(translate(args.lang, "ui.build_failed", errors=len(errors_only(exc.problems)),
@@ -44,6 +53,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if report.problems:
         print(report_text(report.problems, args.lang), file=sys.stderr)
+    if args.report:
+        print(weights_text(report.weights, args.lang) if args.report == "text"
+              else weights_json(report.weights))
+    done = sys.stderr if args.report == "json" else sys.stdout  # keep JSON output parseable
+    print(translate(args.lang, "ui.images_done", images=report.images[0],
+                    processed=report.images[1]), file=done)
     print(translate(args.lang, "ui.build_ok", files=report.files, output=output,
-                    seconds=f"{report.seconds:.2f}"))
-    return 0
+                    seconds=f"{report.seconds:.2f}"), file=done)
+    return 1 if errors_only(report.problems) else 0  # e.g. a broken photo: pages built

@@ -13,6 +13,8 @@ import jinja2
 from markupsafe import Markup
 
 from .. import i18n
+from ..assets.markup import markdown_pictures
+from ..assets.markup import template_globals as media_globals
 from ..pages import Output
 from . import format as fmt
 from .markdown import MarkdownRenderer
@@ -31,18 +33,20 @@ class Renderer:
     """Renders `Output`s to bytes. One per process: it holds the compiled templates."""
 
     def __init__(self, site_root: Path, theme: str, urls: dict[str, str],
-                 allow_html: bool = False):
+                 allow_html: bool = False, media: dict[str, dict[str, Any]] | None = None):
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(site_root, theme)]),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False),
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
             keep_trailing_newline=True,
         )
-        self.markdown = MarkdownRenderer(urls, allow_html)
+        media = media or {}  # the processed media catalog: photos become <picture>
+        self.markdown = MarkdownRenderer(urls, allow_html, pictures=markdown_pictures(media))
         self.env.filters.update(FILTERS)
         self.env.filters["markdown"] = self._markdown
         self.env.globals.update(t=_translate, url=_url, vurl=_vurl, canonical=_canonical,
                                 tel=tel, wa=wa, maplink=maplink)
+        self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
 
     def render(self, output: Output) -> bytes:
         template = self.env.get_template(output.template)

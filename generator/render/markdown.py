@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import markdown
@@ -18,17 +19,21 @@ EXTENSIONS = ["tables", "attr_list", "sane_lists", "toc", "smarty"]
 SAFE_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
     "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "s", "small", "source", "span",
+    "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 SAFE_ATTRIBUTES = {
     "*": {"id", "class", "lang", "title"},
     "a": {"href", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "source": {"srcset", "sizes", "type"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "ol": {"start"},
 }
+# (site path of an image, alt text, page output path) -> <picture> HTML, or None to keep <img>
+PictureHook = Callable[[str, str, str], "str | None"]
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
@@ -46,12 +51,35 @@ class _LinkRewriter(Treeprocessor):
         self.source = ""
         self.output = ""
         self.urls: dict[str, str] = {}
+        self.pictures: PictureHook | None = None
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             if attribute and element.get(attribute):
                 element.set(attribute, self.rewrite(element.get(attribute, "")))
+        if self.pictures:
+            self._pictures(root, self.pictures)
+
+    def _pictures(self, root: ET.Element, hook: PictureHook) -> None:
+        """A photo from media/ becomes the processed <picture> (srcset, WebP, width/height)."""
+        for parent in list(root.iter()):
+            for index, child in reversed(list(enumerate(parent))):
+                target = self._site_path(child.get("src", "")) if child.tag == "img" else None
+                html = hook(target, child.get("alt", ""), self.output) if target else None
+                if html is None:
+                    continue
+                text = self.md.htmlStash.store(html) + (child.tail or "")
+                if index:
+                    parent[index - 1].tail = (parent[index - 1].tail or "") + text
+                else:
+                    parent.text = (parent.text or "") + text
+                parent.remove(child)
+
+    def _site_path(self, link: str) -> str | None:
+        if not link or EXTERNAL.match(link) or link.startswith("/"):
+            return None
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.output), link))
 
     def rewrite(self, target: str) -> str:
         if EXTERNAL.match(target) or target.startswith("/"):
@@ -73,11 +101,13 @@ class _Rewriting(Extension):
 class MarkdownRenderer:
     """One Markdown instance, reset per document (building one costs more than a page)."""
 
-    def __init__(self, urls: dict[str, str], allow_html: bool = False):
+    def __init__(self, urls: dict[str, str], allow_html: bool = False,
+                 pictures: PictureHook | None = None):
         self.md = markdown.Markdown(extensions=[*EXTENSIONS, _Rewriting()],
                                     extension_configs={"toc": {"toc_depth": "2"}})
         self.rewriter: _LinkRewriter = self.md.treeprocessors["kampung_links"]  # type: ignore
         self.rewriter.urls = urls
+        self.rewriter.pictures = pictures
         self.allow_html = allow_html
 
     def render(self, text: str, source: str, output: str) -> Rendered:

@@ -1,0 +1,165 @@
+"""Page weights against two budgets, and the `kampung build --report` table.
+
+- HTML budget: a page's HTML with its inline CSS, gzipped, fits the first round trip
+  (14 KB: ten TCP segments of the initial congestion window).
+- First-view budget (default 100 KB): the gzipped HTML plus what a 360-px phone at DPR 2
+  downloads before it can show the top of the page: stylesheets and scripts the page links
+  and every image that is not lazy-loaded, at the variant that phone picks.
+
+Over budget is a warning; `--strict` makes it an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
+
+from ..errors import Problem
+from ..i18n import translate
+from .markup import PHONE_SLOT
+
+KB = 1024
+
+
+@dataclass(frozen=True)
+class Budgets:
+    html_kb: float = 14.0
+    first_view_kb: float = 100.0
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    path: str
+    kind: str  # template name without .html: home, layanan, wisata, ...
+    source: str  # content file the page shows, or '' for lists
+    html: int  # minified bytes
+    html_gz: int
+    html_br: int
+    first_view: int  # html_gz + first-view assets
+    assets: tuple[str, ...]  # output paths counted in the first view
+
+
+class _FirstView(HTMLParser):
+    """Collects, in order, what the browser fetches at once: eager images, CSS, scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.webp: str = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "source" and a.get("type") == "image/webp":
+            self.webp = pick(a.get("srcset", ""), a.get("sizes", ""))
+        elif tag == "img":
+            if a.get("loading") != "lazy":
+                self.urls.append(self.webp or pick(a.get("srcset", ""), a.get("sizes", ""))
+                                 or a.get("src", ""))
+            self.webp = ""
+        elif (tag == "link" and a.get("rel") == "stylesheet") or (tag == "script" and a.get("src")):
+            self.urls.append(a.get("href") or a.get("src", ""))
+
+
+def pick(srcset: str, sizes: str) -> str:
+    """The candidate a 360-px phone at DPR 2 takes: the smallest at least as wide as its slot."""
+    candidates = []
+    for item in filter(None, (c.strip() for c in srcset.split(","))):
+        url, _, width = item.partition(" ")
+        candidates.append((int(width.strip().rstrip("w") or 0), url))
+    if not candidates:
+        return ""
+    slot = int(sizes[:-2]) * 2 if sizes.endswith("px") and sizes[:-2].isdigit() else PHONE_SLOT
+    wide_enough = sorted(c for c in candidates if c[0] >= slot)
+    return (wide_enough or sorted(candidates))[0 if wide_enough else -1][1]
+
+
+def first_view_assets(path: str, html: bytes) -> tuple[str, ...]:
+    """Output paths of the files a phone fetches for the first view of this page."""
+    parser = _FirstView()
+    parser.feed(html.decode("utf-8"))
+    base = posixpath.dirname(path)
+    return tuple(posixpath.normpath(posixpath.join(base, u.split("#")[0]))
+                 for u in parser.urls if u and "://" not in u and not u.startswith("data:"))
+
+
+@dataclass
+class WeightReport:
+    """Fed every written file during the build; weighs the pages at the end.
+
+    Pages are parsed as they come (only their sizes and first-view assets are kept), and
+    the assets are weighed at the end, when every file's size is known.
+    """
+
+    budgets: Budgets = field(default_factory=Budgets)
+    sizes: dict[str, int] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)  # page path -> sha256 of its bytes
+    _pages: list[tuple[str, str, str, int, tuple[str, ...]]] = field(default_factory=list)
+
+    def add(self, files: list[tuple[str, bytes]], template: str = "", source: str = "") -> None:
+        """Record a file and its compressed copies (as `finish.finished` returns them)."""
+        for rel, data in files:
+            self.sizes[rel] = len(data)
+        rel, data = files[0]
+        self.digests[rel] = hashlib.sha256(data).hexdigest()
+        if rel.endswith(".html"):
+            kind = template.removesuffix(".html")
+            self._pages.append((rel, kind, source, len(data), first_view_assets(rel, data)))
+
+    def add_size(self, rel: str, size: int) -> None:
+        self.sizes[rel] = size
+
+    def pages(self) -> list[PageWeight]:
+        return [self._weigh(*page) for page in self._pages]
+
+    def _weigh(self, path: str, kind: str, source: str, size: int,
+               assets: tuple[str, ...]) -> PageWeight:
+        gz = self.sizes.get(f"{path}.gz", size)
+        extra = sum(self.sizes.get(f"{a}.gz", self.sizes.get(a, 0)) for a in assets)
+        return PageWeight(path, kind, source, size, gz, self.sizes.get(f"{path}.br", gz),
+                          gz + extra, assets)
+
+    def problems(self) -> list[Problem]:
+        found = []
+        for page in self.pages():
+            where = page.source or page.path
+            if page.html_gz > self.budgets.html_kb * KB:
+                found.append(Problem.at(where, 1, 1, "budget_html", severity="warning",
+                                        page=page.path, size=kb(page.html_gz),
+                                        budget=kb(self.budgets.html_kb * KB)))
+            if page.first_view > self.budgets.first_view_kb * KB:
+                found.append(Problem.at(where, 1, 1, "budget_first_view", severity="warning",
+                                        page=page.path, size=kb(page.first_view),
+                                        budget=kb(self.budgets.first_view_kb * KB)))
+        return found
+
+
+def kb(size: float) -> str:
+    return f"{size / KB:.1f} KB"
+
+
+def report_text(report: WeightReport, lang: str) -> str:
+    pages = report.pages()
+    head = translate(lang, "ui.report.head")
+    lines = [head, "-" * len(head)]
+    for page in sorted(pages, key=lambda p: p.path):
+        over = (page.html_gz > report.budgets.html_kb * KB
+                or page.first_view > report.budgets.first_view_kb * KB)
+        lines.append(f"{page.html_gz / KB:8.1f} {page.html_br / KB:8.1f} "
+                     f"{page.first_view / KB:10.1f}  {'!' if over else ' '} {page.path}")
+    lines.append(translate(lang, "ui.report.budgets", html=kb(report.budgets.html_kb * KB),
+                           first_view=kb(report.budgets.first_view_kb * KB),
+                           pages=len(pages), over=len(over_budget(report))))
+    return "\n".join(lines)
+
+
+def report_json(report: WeightReport) -> str:
+    pages = [{**asdict(p), "assets": list(p.assets)} for p in report.pages()]
+    return json.dumps({"budgets": asdict(report.budgets), "pages": pages,
+                       "over_budget": over_budget(report)}, ensure_ascii=False, indent=1)
+
+
+def over_budget(report: WeightReport) -> list[str]:
+    return sorted({dict(p.params)["page"] for p in report.problems()})

@@ -1,0 +1,92 @@
+"""HTML for processed media: `<picture>` elements and attachment labels.
+
+Every picture gets `width`/`height` (no layout shift), a WebP `srcset` with a JPEG/PNG
+fallback, and `sizes` matching the theme's content column, so a 360-px phone at DPR 2
+downloads the 720-px WebP. Pictures are written `loading="lazy" decoding="async"`;
+`finish.eager_first_image` turns the first one of a page eager, since only the finished
+page knows which image comes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+from ..render.urls import relative
+
+# The content column: .wrap is 46rem wide with 1rem padding on each side.
+CONTENT_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
+PHONE_SLOT = 656  # device pixels of that column on a 360-px phone at DPR 2
+LAZY = ' loading="lazy" decoding="async"'
+
+
+def picture_html(entry: dict[str, Any], alt: str, page: str, *, sizes: str = CONTENT_SIZES,
+                 lazy: bool = True, size: tuple[int, int] | None = None) -> str:
+    """`<picture>` for a catalog image entry, with links relative to the output `page`."""
+    def srcset(items: list[list[Any]]) -> str:
+        return ", ".join(f"{relative(page, path)} {width}w" for width, path in items)
+
+    fallback = entry["fallback"] or entry["webp"]
+    src = next((p for w, p in fallback if w >= PHONE_SLOT), fallback[-1][1])
+    width, height = size or (entry["width"], entry["height"])
+    source = (f'<source type="image/webp" srcset="{srcset(entry["webp"])}" sizes="{sizes}">'
+              if entry["fallback"] else "")
+    return (f'<picture>{source}<img src="{relative(page, src)}" srcset="{srcset(fallback)}" '
+            f'sizes="{sizes}" width="{width}" height="{height}" alt="{escape(alt)}"'
+            f'{LAZY if lazy else ""}></picture>')
+
+
+def file_label(entry: dict[str, Any], lang: str) -> str:
+    """'PDF, 240 KB': what a resident pays before tapping a link."""
+    size = entry["bytes"]
+    locale = "id_ID" if lang == "id" else "en_US"
+    if size < 1024 * 1024:
+        amount = f"{format_decimal(max(1, round(size / 1024)), locale=locale)} KB"
+    else:
+        amount = f"{format_decimal(round(size / 1024 / 1024, 1), locale=locale)} MB"
+    return f"{entry['type']}, {amount}"
+
+
+def template_globals(catalog: dict[str, dict[str, Any]]) -> dict[str, Callable[..., Any]]:
+    """`picture(file, alt)`, `logo(file)` and `attachment(file)` for the theme's templates."""
+
+    def entry(ctx: jinja2.runtime.Context, file: str) -> dict[str, Any] | None:
+        return catalog.get(f"{ctx['desa']['slug']}/media/{file.removeprefix('media/')}")
+
+    @jinja2.pass_context
+    def picture(ctx: jinja2.runtime.Context, file: str, alt: str = "",
+                sizes: str = CONTENT_SIZES) -> Markup:
+        found = entry(ctx, file)
+        if not found or found["kind"] != "image":
+            return Markup("")
+        return Markup(picture_html(found, alt, ctx["path"], sizes=sizes))
+
+    @jinja2.pass_context
+    def logo(ctx: jinja2.runtime.Context, file: str, px: int = 40) -> Markup:
+        found = entry(ctx, file)
+        if not found or found["kind"] != "image":
+            return Markup("")
+        return Markup(picture_html(found, "", ctx["path"], sizes=f"{px}px", lazy=False,
+                                   size=(px, px)))
+
+    @jinja2.pass_context
+    def attachment(ctx: jinja2.runtime.Context, file: str) -> str:
+        found = entry(ctx, file)
+        return file_label(found, ctx["lang"]) if found and found["kind"] == "file" else ""
+
+    return {"picture": picture, "logo": logo, "attachment": attachment}
+
+
+def markdown_pictures(catalog: dict[str, dict[str, Any]]) -> Callable[[str, str, str],
+                                                                       str | None]:
+    """The hook Markdown calls for `![alt](../media/foto.jpg)`: picture HTML or None."""
+    def hook(site_path: str, alt: str, page: str) -> str | None:
+        found = catalog.get(site_path)
+        if not found or found["kind"] != "image":
+            return None
+        return picture_html(found, alt, page)
+    return hook

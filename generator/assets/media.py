@@ -1,0 +1,155 @@
+"""A village's media/ folder as output files and a catalog the templates read.
+
+Photos go through `images.process` (once ever, thanks to the cache) and come out as
+fingerprinted variants under `<desa>/aset/` (`kawah-ijen-720.1a2b3c4d5e.webp`), which hosts
+may cache for a year. The photo's own name, `<desa>/media/kawah-ijen.jpg`, still works for
+hand-written links: it holds the largest stripped variant, never the original with its GPS.
+Attachments (PDF and others) are copied as they are and described by type and size.
+
+The catalog is plain data keyed by content path ('kemiren/media/foto.jpg'), so it can be
+hashed into a build cache key like any page context.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..errors import Problem
+from ..model import Site
+from .imagecache import CachedImage, ImageCache, image_key
+from .images import ImageError, Processed, is_image, process
+
+ASSET_DIR = "aset"  # fingerprinted, immutable files of a village site
+MIME = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+
+
+@dataclass
+class MediaResult:
+    catalog: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: list[tuple[str, Path]] = field(default_factory=list)  # (output path, file to copy)
+    problems: list[Problem] = field(default_factory=list)
+    processed: int = 0  # images decoded in this build (cache misses)
+
+    @property
+    def images(self) -> int:
+        return sum(entry["kind"] == "image" for entry in self.catalog.values())
+
+
+def process_media(content: Path, site: Site, selected: Iterable[str], cache: ImageCache,
+                  workers: int | None = None) -> MediaResult:
+    """Process every media file of the selected villages; bad images become Problems."""
+    result = MediaResult()
+    sources = [(v.slug, name) for v in site.villages if v.slug in set(selected)
+               for name in sorted(v.media)]
+    images = [(slug, name) for slug, name in sources if is_image(name)]
+    found = _lookup(content, images, cache, workers, result)
+    written: set[str] = set()
+    for slug, name in sources:
+        rel = f"{slug}/media/{name}"
+        source = content / slug / "media" / name
+        if not is_image(name):
+            result.catalog[rel] = attachment_entry(name, source.stat().st_size)
+            _add(result, written, rel, source)
+            continue
+        outcome = found[rel]
+        if isinstance(outcome, ImageError):
+            result.problems.append(Problem.at(rel, 1, 1, outcome.code, file=rel,
+                                              detail=outcome.detail))
+            continue
+        result.catalog[rel] = image_entry(slug, name, outcome)
+        for out_rel, path in image_files(slug, name, outcome):
+            _add(result, written, out_rel, path)
+    return result
+
+
+def _add(result: MediaResult, written: set[str], rel: str, path: Path) -> None:
+    if rel not in written:  # the same photo twice under one name writes one file
+        written.add(rel)
+        result.files.append((rel, path))
+
+
+def _lookup(content: Path, images: list[tuple[str, str]], cache: ImageCache,
+            workers: int | None, result: MediaResult) -> dict[str, CachedImage | ImageError]:
+    found: dict[str, CachedImage | ImageError] = {}
+    misses: dict[str, tuple[bytes, list[str]]] = {}
+    for slug, name in images:
+        rel = f"{slug}/media/{name}"
+        data = (content / slug / "media" / name).read_bytes()
+        key = image_key(data)
+        try:
+            cached = cache.get(key)
+        except ImageError as exc:
+            cached = exc
+        if cached is None:
+            misses.setdefault(key, (data, []))[1].append(rel)
+        else:
+            found[rel] = cached
+    for key, outcome in _processed(misses, workers):
+        cache.put(key, outcome)
+        entry: CachedImage | ImageError
+        try:
+            entry = cache.get(key) or ImageError("image_corrupt", "cache write failed")
+        except ImageError as exc:
+            entry = exc
+        for rel in misses[key][1]:
+            found[rel] = entry
+    result.processed = len(misses)
+    return found
+
+
+def _processed(misses: dict[str, tuple[bytes, list[str]]],
+               workers: int | None) -> Iterable[tuple[str, Processed | ImageError]]:
+    keys = list(misses)
+    datas = [misses[k][0] for k in keys]
+    workers = min(workers or os.cpu_count() or 1, len(keys))
+    if workers <= 1:
+        return zip(keys, map(_work, datas), strict=True)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(zip(keys, pool.map(_work, datas), strict=True))
+
+
+def _work(data: bytes) -> Processed | ImageError:
+    try:
+        return process(data)
+    except ImageError as exc:
+        return exc
+
+
+def variant_path(slug: str, name: str, width: int, fmt: str, digest: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", PurePosixPath(name).stem).strip("-") or "foto"
+    suffix = {"jpeg": "jpg"}.get(fmt, fmt)
+    return f"{slug}/{ASSET_DIR}/{stem}-{width}.{digest[:10]}.{suffix}"
+
+
+def image_files(slug: str, name: str, image: CachedImage) -> list[tuple[str, Path]]:
+    """Every variant under aset/, and the largest of the source's own format at its name."""
+    files = [(variant_path(slug, name, v.width, v.format, v.digest), v.path)
+             for v in image.variants]
+    own = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp"}[
+        PurePosixPath(name).suffix.lower().lstrip(".")]
+    same = [v for v in image.variants if v.format == own] or list(image.variants)
+    files.append((f"{slug}/media/{name}", same[-1].path))
+    return files
+
+
+def image_entry(slug: str, name: str, image: CachedImage) -> dict[str, Any]:
+    webp = [v for v in image.variants if v.format == "webp"]
+    fallback = [v for v in image.variants if v.format != "webp"]
+    return {
+        "kind": "image", "width": image.width, "height": image.height,
+        "webp": [[v.width, variant_path(slug, name, v.width, v.format, v.digest)] for v in webp],
+        "fallback": [[v.width, variant_path(slug, name, v.width, v.format, v.digest)]
+                     for v in fallback],
+        "fallback_type": MIME[fallback[0].format] if fallback else MIME["webp"],
+    }
+
+
+def attachment_entry(name: str, size: int) -> dict[str, Any]:
+    suffix = PurePosixPath(name).suffix.lstrip(".").upper() or "FILE"
+    return {"kind": "file", "type": suffix, "bytes": size}

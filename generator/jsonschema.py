@@ -1,0 +1,147 @@
+"""JSON Schemas for editors, generated from the declarations in `schema.py`.
+
+The validator and the editor read the same `Field`s, so they never disagree about which
+fields exist, which are required and which values are allowed. Descriptions carry both
+languages ("Indonesian / English"), as the volunteers' editors show them on hover.
+
+Volunteers write unquoted YAML, and the validator reads a scalar's text as written:
+`telepon: 0333421001` and `buka: 08.00` are fine although YAML would call them numbers.
+The schemas therefore accept those scalars too, exactly where the validator does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .schema import FILE_TYPES, PAGE_TYPES, SLUG_PATTERN, Field
+from .validate import COLOR_RE, EMAIL_RE, PHONE_RE
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+SCALAR = ["string", "number", "integer", "boolean"]
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+DATE_PATTERN = f"^{DAY}$"
+# the validator also takes a bare date for a start or end time
+DATETIME_PATTERN = f"^{DAY}(?:[ T](?:[01]?\\d|2[0-4])[:.][0-5]\\d(?::[0-5]\\d)?)?$"
+TIME_PATTERN = r"^(?:[01]?\d|2[0-4])[:.][0-5]\d$"
+# where each file type lives, relative to the site folder
+FILE_GLOBS: dict[str, list[str]] = {
+    "portal": ["content/portal.yaml"],
+    "desa": ["content/*/desa.yaml"],
+    "perangkat": ["content/*/data/perangkat.yaml"],
+    "apbdes": ["content/*/data/apbdes-*.yaml"],
+    "statistik": ["content/*/data/statistik.yaml"],
+    **{kind: [f"content/*/{kind}/*.md"] for kind in PAGE_TYPES},
+}
+
+
+def file_schema(name: str, fields: dict[str, Field], *, translation: bool = False
+                ) -> dict[str, Any]:
+    """The schema of one file type; a translation (`*.en.md`) needs no required field."""
+    where = ", ".join(FILE_GLOBS.get(name, []))
+    schema = {
+        "$schema": DRAFT,
+        "title": f"Kampung: {name}" + (" (terjemahan / translation)" if translation else ""),
+        "description": f"{where}",
+        **_object(fields, open_keys=False, relaxed=translation),
+    }
+    return schema
+
+
+def field_schema(spec: Field, relaxed: bool = False) -> dict[str, Any]:
+    """The schema of one value, by its kind."""
+    schema = KINDS[spec.kind](spec, relaxed)
+    doc = " / ".join(d for d in (spec.doc_id, spec.doc_en) if d)
+    return {"description": doc, **schema} if doc else schema
+
+
+def _object(fields: dict[str, Field] | Any, open_keys: bool, relaxed: bool) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: field_schema(spec, relaxed) for name, spec in fields.items()},
+        "additionalProperties": open_keys,
+    }
+    required = [name for name, spec in fields.items() if spec.required]
+    if required and not relaxed:
+        schema["required"] = required
+    return schema
+
+
+def _text(spec: Field, relaxed: bool) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": SCALAR}
+    if spec.max_length:
+        schema["maxLength"] = spec.max_length
+    return schema
+
+
+def _pattern(regex: str, *extra_types: str) -> Any:
+    def kind(spec: Field, relaxed: bool) -> dict[str, Any]:
+        return {"type": ["string", *extra_types], "pattern": regex}
+    return kind
+
+
+def _number(json_type: str) -> Any:
+    def kind(spec: Field, relaxed: bool) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": json_type}
+        if spec.minimum is not None:
+            schema["minimum"] = spec.minimum
+        if spec.maximum is not None:
+            schema["maximum"] = spec.maximum
+        return schema
+    return kind
+
+
+def _enum(spec: Field, relaxed: bool) -> dict[str, Any]:
+    return {"enum": list(spec.choices)}
+
+
+def _list(spec: Field, relaxed: bool) -> dict[str, Any]:
+    assert spec.item is not None
+    return {"type": "array", "items": field_schema(spec.item, relaxed)}
+
+
+def _nested(spec: Field, relaxed: bool) -> dict[str, Any]:
+    return _object(dict(spec.fields), open_keys=spec.open, relaxed=relaxed)
+
+
+KINDS = {
+    "text": _text, "markdown": _text,
+    "int": _number("integer"), "number": _number("number"),
+    "bool": lambda spec, relaxed: {"type": "boolean"},
+    "date": _pattern(DATE_PATTERN),
+    "datetime": _pattern(DATETIME_PATTERN),
+    # an unquoted 08.00 is a number to YAML; the validator reads it as written
+    "time": _pattern(TIME_PATTERN, "number"),
+    "phone": _pattern(PHONE_RE.pattern, "integer"),
+    "email": _pattern(EMAIL_RE.pattern),
+    "color": _pattern(COLOR_RE.pattern),
+    "slug": _pattern(SLUG_PATTERN),
+    "url": _pattern(URL_PATTERN),
+    "file": lambda spec, relaxed: {"type": "string", "minLength": 1},
+    "enum": _enum, "list": _list, "object": _nested,
+}
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """File name -> schema, for every file type and for translations of each page type."""
+    schemas = {f"{name}.schema.json": file_schema(name, fields)
+               for name, fields in FILE_TYPES.items()}
+    for name in PAGE_TYPES:
+        schemas[f"{name}.terjemahan.schema.json"] = file_schema(name, FILE_TYPES[name],
+                                                                translation=True)
+    return schemas
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into `folder`; return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in all_schemas().items():
+        path = folder / name
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,108 @@
+"""Rebuild the preview after a batch of changes, keeping the last good site when one fails.
+
+Broken content never takes the preview down: `build()` writes nothing when it finds an
+error, so the previous site stays in place while the errors go to the terminal and, through
+the published `Status`, to the overlay on every page.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..build import BuildReport, build, build_now
+from ..errors import ContentError, Problem, errors_only, report_text
+from ..i18n import translate
+from .channel import Channel, Status
+
+Log = Callable[[str], None]
+
+
+class Rebuilder:
+    """Builds `site_root` into `output`, one build at a time, and publishes each result."""
+
+    def __init__(self, site_root: Path, output: Path, *, lang: str, now: str | None = None,
+                 log: Log = print):
+        self.site_root, self.output = site_root, output
+        self.lang, self.now, self.log = lang, now, log
+        self.channel = Channel(Status(0, "0"))
+        self.idle = threading.Event()
+        self.idle.set()
+        self._session = secrets.token_hex(3)
+        self._generation = 0
+        self._pending: set[Path] = set()
+        self._complete = False  # has a whole-site build succeeded yet?
+        self._lock = threading.Lock()
+
+    def rebuild(self, changed: Iterable[Path] = ()) -> Status:
+        """Build what `changed` (plus anything a failed build left pending) needs."""
+        with self._lock:
+            self._pending.update(changed)
+            villages = self._villages() if self._complete else ()
+            self.idle.clear()
+            try:
+                status = self._run(villages)
+            finally:
+                self.idle.set()
+            self.channel.publish(status)
+            return status
+
+    def _run(self, villages: tuple[str, ...]) -> Status:
+        before = self.channel.current()
+        started = time.perf_counter()
+        try:
+            report = build(self.site_root, self.output, now=build_now(self.now),
+                           villages=villages)
+        except ContentError as exc:
+            return self._failed(before, exc.problems)
+        except Exception as exc:  # a bug must not stop the preview; say what happened
+            detail = f"{type(exc).__name__}: {exc}"
+            return self._failed(before, [Problem.at("content", 1, 1, "serve_crashed",
+                                                    detail=detail)])
+        self._pending.clear()
+        self._complete = True
+        return self._succeeded(before, report, time.perf_counter() - started)
+
+    def _villages(self) -> tuple[str, ...]:
+        """Villages to rebuild when every change lies inside one; () means the whole site."""
+        content = self.site_root / "content"
+        slugs = set()
+        for path in self._pending:
+            if content not in path.parents or len(path.relative_to(content).parts) < 2:
+                return ()
+            slug = path.relative_to(content).parts[0]
+            if not (content / slug / "desa.yaml").is_file():
+                return ()
+            slugs.add(slug)
+        return tuple(sorted(slugs))
+
+    def _succeeded(self, before: Status, report: BuildReport, seconds: float) -> Status:
+        changed = len(report.changed) + len(report.removed)
+        if changed or before.errors or before.build == 0:
+            self._generation += 1
+        if report.problems:
+            self.log(report_text(report.problems, self.lang))
+        key = "serve.fixed" if before.errors else "serve.rebuilt"
+        self.log(self._stamp(translate(self.lang, key, changed=changed,
+                                       seconds=f"{seconds:.2f}")))
+        return Status(before.build + 1, self._name(), (), True)
+
+    def _failed(self, before: Status, problems: list[Problem]) -> Status:
+        errors = tuple(errors_only(problems)) or tuple(problems)
+        if errors != before.errors:
+            self._generation += 1
+        self.log(report_text(list(errors), self.lang))
+        has_site = (self.output / "index.html").is_file()
+        key = "serve.failed_kept" if has_site else "serve.failed_none"
+        self.log(self._stamp(translate(self.lang, key, errors=len(errors))))
+        return Status(before.build + 1, self._name(), errors, has_site)
+
+    def _name(self) -> str:
+        return f"{self._session}.{self._generation}"
+
+    @staticmethod
+    def _stamp(text: str) -> str:
+        return f"[{time.strftime('%H:%M:%S')}] {text}"

@@ -1,0 +1,36 @@
+// Kampung offline reader. After one visit, the home page, services, contacts and the latest
+// announcements open without a connection, marked "offline copy from <date>"; any other page
+// that is not cached yet shows offline.html. Pages are network-first, so a resident online
+// always reads the current version. The build replaces C with this village's list.
+const C = {"pages": [], "notice": {}, "v": ""};
+const NAME = "kampung";
+const base = self.registration.scope;
+const key = (u) => { u = new URL(u, base); return u.origin + u.pathname.replace(/index\.html$/, ""); };
+const keep = (k, res) => { if (res.ok) { const copy = res.clone(); caches.open(NAME).then((c) => c.put(k, copy)); } return res; };
+
+self.addEventListener("install", (e) => {
+  self.skipWaiting();
+  e.waitUntil(Promise.all(C.pages.map((p) => fetch(new URL(p, base)).then((r) => keep(key(r.url), r), () => 0))));
+});
+self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
+
+self.addEventListener("fetch", (e) => {
+  const r = e.request;
+  if (r.method !== "GET" || !r.url.startsWith(base)) return;
+  if (r.mode === "navigate") {
+    e.respondWith(fetch(r).then((res) => keep(key(r.url), res), () =>
+      caches.match(key(r.url)).then((hit) => hit ? notice(hit) : caches.match(key("offline.html")))));
+  } else if (/\.[0-9a-f]{10}\.\w+$/.test(r.url)) {
+    e.respondWith(caches.match(r).then((hit) => hit || fetch(r).then((res) => keep(r.url, res))));
+  }
+});
+
+async function notice(res) {
+  const html = await res.text();
+  const lang = (html.match(/<html lang="?(\w+)/) || [])[1];
+  const when = new Date(res.headers.get("date") || Date.now()).toLocaleString(
+    lang === "en" ? "en-GB" : "id-ID", { dateStyle: "full", timeStyle: "short" });
+  const text = (C.notice[lang] || C.notice.id).replace("{date}", when);
+  return new Response(html.replace(/<main[^>]*>(<div[^>]*>)?/, (m) => m + '<p class="sample" role="status">' + text + "</p>"),
+    { headers: { "content-type": "text/html; charset=utf-8" } });
+}
