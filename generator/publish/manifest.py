@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+STATE_PREFIX = ".kampung"
 MANIFEST_NAME = ".kampung-manifest.json"
 FORMAT = 1
 
@@ -45,7 +46,8 @@ def bytes_sha256(data: bytes) -> str:
 
 
 def scan(root: Path) -> Manifest:
-    """Hash every file under `root` (dotfiles too: `.nojekyll`, `.well-known/`)."""
+    """Hash every file under `root`, dotfiles too (`.htaccess`, `.well-known/`), but not
+    Kampung's own state files (`.kampung-*`), which are no part of the site."""
     found: Manifest = {}
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
@@ -53,7 +55,7 @@ def scan(root: Path) -> Manifest:
         for name in sorted(filenames):
             path = here / name
             rel = path.relative_to(root).as_posix()
-            if rel == MANIFEST_NAME or not path.is_file():
+            if name.startswith(STATE_PREFIX) or not path.is_file():
                 continue
             found[rel] = Entry(file_sha256(path), path.stat().st_size)
     return found

@@ -78,6 +78,7 @@ def test_manifest_round_trips_and_is_deterministic(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x.html").write_bytes(b"x")
     (tmp_path / ".nojekyll").write_bytes(b"")
+    (tmp_path / ".kampung-output").write_bytes(b"the build's own state, not the site")
     found = scan(tmp_path)
     assert set(found) == {"a/x.html", ".nojekyll"}
     assert loads(dumps(found)) == found
