@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import extras
 from .assets.budgets import Budgets, WeightReport
 from .assets.finish import finished
 from .assets.imagecache import DEFAULT_DIR as IMAGE_CACHE
@@ -93,6 +94,10 @@ def build(
             page = out.context.get("page")
             write_finished(staging, weights, out.path, render(renderer, out), out.template,
                            page.get("source", "") if isinstance(page, dict) else "")
+        for rel, data in extras.village_files(site_root, site, selected):  # .ics, CSV/JSON
+            write_finished(staging, weights, rel, data)
+        for rel, data in extras.search_files(staging.staging, site, selected):  # after HTML
+            write_finished(staging, weights, rel, data)
         for rel, data in site_files(site_root, site, selected, weights.digests):  # sw, headers
             write_finished(staging, weights, rel, data)
         problems = [*problems, *weights.problems()]

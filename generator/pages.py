@@ -36,13 +36,17 @@ def portal_outputs(site: Site) -> Iterator[Output]:
     base = {"site": site_context(site), "lang": site.portal["bahasa"], "now": site.now}
     villages = [village_summary(site, v) for v in site.villages]
     urgent = [a for v in site.villages for a in urgent_announcements(site, v)]
+    from . import extras  # posters, search, public information, open data (issue 7)
+
     yield Output("index.html", "portal.html",
-                 {**base, "villages": villages, "urgent": urgent, "path": "index.html"})
+                 {**base, "villages": villages, "urgent": urgent, "path": "index.html",
+                  **extras.portal_index(site)})
     yield Output("404.html", "404.html", {**base, "path": "404.html", "home": "index.html"})
     yield Output("robots.txt", "robots.txt", {**base, "sitemap": site.portal["base_url"] +
                                                "sitemap.xml"})
     yield Output("sitemap.xml", "sitemap_index.xml",
                  {**base, "sitemaps": [v["url"] + "sitemap.xml" for v in villages]})
+    yield from extras.portal_extras(site, base)
 
 
 def village_outputs(site: Site, village: Village) -> Iterator[Output]:
@@ -92,6 +96,9 @@ def village_outputs(site: Site, village: Village) -> Iterator[Output]:
     yield out("sitemap.xml", "sitemap.xml", urls=sitemap_paths(village))
     yield out("robots.txt", "robots.txt", sitemap=desa["base_url"] + "sitemap.xml")
     yield out("404.html", "404.html", home=f"{village.slug}/index.html")
+    from . import extras  # imported here: extras builds on this module's helpers
+
+    yield from extras.village_extras(site, village, out)
     yield out("offline.html", "offline.html")  # the service worker's page for the uncached
 
 

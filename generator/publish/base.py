@@ -105,8 +105,10 @@ class Target:
         return bad
 
 
-def parents(rel: str) -> Iterable[str]:
-    """`a/b/c.html` -> `a`, `a/b`: folders to create, outermost first."""
-    parts = rel.split("/")[:-1]
+def folder_chain(folder: str) -> Iterable[str]:
+    """`/srv/www/a` -> `/srv`, `/srv/www`, `/srv/www/a`: folders to make, outermost first."""
+    parts = folder.split("/")
     for index in range(1, len(parts) + 1):
-        yield "/".join(parts[:index])
+        current = "/".join(parts[:index])
+        if current:
+            yield current

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .. import i18n
 from ..assets.markup import markdown_pictures
 from ..assets.markup import template_globals as media_globals
+from ..extras.globals import TEMPLATE_GLOBALS as EXTRAS_GLOBALS
 from ..pages import Output
 from . import format as fmt
 from .markdown import MarkdownRenderer
@@ -46,6 +47,7 @@ class Renderer:
         self.env.filters["markdown"] = self._markdown
         self.env.globals.update(t=_translate, url=_url, vurl=_vurl, canonical=_canonical,
                                 tel=tel, wa=wa, maplink=maplink)
+        self.env.globals.update(EXTRAS_GLOBALS)  # posters, sharing, calendars, open data
         self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
 
     def render(self, output: Output) -> bytes:

@@ -13,7 +13,7 @@ import socket
 import ssl
 from pathlib import Path
 
-from ..base import Target
+from ..base import Target, folder_chain
 
 NOT_FOUND = ("550", "450")
 
@@ -57,10 +57,8 @@ class FtpTarget(Target):
         return posixpath.join(self.path, rel)
 
     def _makedirs(self, folder: str) -> None:
-        parts = folder.split("/")
-        for index in range(1, len(parts) + 1):
-            current = "/".join(parts[:index])
-            if not current or current in self.made:
+        for current in folder_chain(folder):
+            if current in self.made:
                 continue
             try:
                 self.ftp.mkd(current)

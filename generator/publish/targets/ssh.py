@@ -15,7 +15,7 @@ import subprocess
 from itertools import groupby
 from pathlib import Path
 
-from ..base import Secrets, Target, Tick
+from ..base import Secrets, Target, Tick, folder_chain
 from ..plan import order_key
 from ..spec import TargetSpec
 from .sshauth import SshFiles, classify_ssh_error
@@ -238,10 +238,8 @@ class SftpTarget(Target):
         return posixpath.join(self.path, rel)
 
     def _makedirs(self, folder: str) -> None:
-        parts = folder.split("/")
-        for index in range(1, len(parts) + 1):
-            current = "/".join(parts[:index])
-            if not current or current in self.made:
+        for current in folder_chain(folder):
+            if current in self.made:
                 continue
             try:
                 self.sftp.stat(current)

@@ -1,0 +1,126 @@
+"""iCalendar: one feed per village (`agenda.ics`) and one file per event.
+
+Times are written in the village's own time zone (WIB, WITA or WIT as the IANA zone), with
+the VTIMEZONE the calendar needs; a recurring event (posyandu on the second Tuesday of
+every month) is one VEVENT with an RRULE, so phones show every future date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from ..model import Page, Site, Village
+from ..pages import village_base_url
+
+ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+WEEKDAYS = {"senin": "MO", "selasa": "TU", "rabu": "WE", "kamis": "TH", "jumat": "FR",
+            "sabtu": "SA", "minggu": "SU"}
+FREQUENCIES = {"mingguan": "WEEKLY", "bulanan": "MONTHLY", "tahunan": "YEARLY"}
+FEED = "agenda.ics"
+PRODID = "-//Kampung//Portal Desa//ID"
+
+
+def event_file(slug: str) -> str:
+    """Where one event's .ics lives inside the village site: 'agenda/<slug>/<slug>.ics'."""
+    return f"agenda/{slug}/{slug}.ics"
+
+
+def zone(village_profile: dict[str, Any]) -> ZoneInfo:
+    return ZoneInfo(ZONES[village_profile.get("zona_waktu") or "WIB"])
+
+
+def village_files(site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
+    events = village.section("agenda")
+    base = village_base_url(site, village)
+    tz = zone(village.profile)
+    name = village.profile["nama"]
+    feed = new_calendar(f"Agenda {name}", tz)
+    for page in events:
+        component = event_component(page, village.slug, base, tz)
+        feed.add_component(component)
+        single = new_calendar(page.title, tz)
+        single.add_component(component)
+        yield f"{village.slug}/{event_file(page.slug)}", to_bytes(single)
+    yield f"{village.slug}/{FEED}", to_bytes(feed)
+
+
+def new_calendar(name: str, tz: ZoneInfo) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", tz.key)
+    return cal
+
+
+def to_bytes(cal: Calendar) -> bytes:
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def event_component(page: Page, village_slug: str, base_url: str, tz: ZoneInfo) -> Event:
+    data = page.data
+    url = base_url + page.url
+    event = Event()
+    event.add("uid", f"{village_slug}-{page.slug}@{_host(base_url)}")
+    event.add("dtstamp", _stamp(data))
+    event.add("summary", page.title)
+    start, end = event_times(data, tz)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("location", data["lokasi"])
+    event.add("url", url)
+    event.add("description", "\n".join(x for x in (data.get("ringkasan"), url) if x))
+    if data.get("koordinator"):
+        event.add("contact", data["koordinator"])
+    if data.get("berulang"):
+        event.add("rrule", rrule(data["berulang"], tz))
+    return event
+
+
+def event_times(data: dict[str, Any], tz: ZoneInfo) -> tuple[date | datetime, date | datetime]:
+    """Start and end; a day without a time is an all-day event (end is the next day)."""
+    start, end = data["mulai"], data.get("selesai")
+    if not isinstance(start, datetime):
+        last = end.date() if isinstance(end, datetime) else end or start
+        return start, last + timedelta(days=1)
+    start = start.replace(tzinfo=tz)
+    if isinstance(end, datetime):
+        end = start + (end.replace(tzinfo=tz) - start)
+    else:
+        end = start + timedelta(hours=1)
+    return start, end
+
+
+def rrule(rule: dict[str, Any], tz: ZoneInfo) -> dict[str, Any]:
+    """`berulang` -> RRULE parts: bulanan + selasa + minggu_ke 2 -> FREQ=MONTHLY;BYDAY=2TU."""
+    parts: dict[str, Any] = {"freq": FREQUENCIES[rule["frekuensi"]]}
+    day = WEEKDAYS.get(rule.get("hari", ""))
+    week = rule.get("minggu_ke")
+    if day and rule["frekuensi"] == "bulanan" and week:
+        parts["byday"] = f"{week}{day}"
+    elif day:
+        parts["byday"] = day
+    if rule.get("sampai"):
+        # with a TZID start, UNTIL must be UTC: the end of that day, local time
+        last = datetime.combine(rule["sampai"], time(23, 59, 59), tz)
+        parts["until"] = last.astimezone(UTC)
+    return parts
+
+
+def _stamp(data: dict[str, Any]) -> datetime:
+    """DTSTAMP from the content, not the clock, so the same content gives the same bytes."""
+    when = data.get("diperbarui") or data.get("tanggal") or data["mulai"]
+    day = when.date() if isinstance(when, datetime) else when
+    return datetime.combine(day, time(0, 0), UTC)
+
+
+def _host(base_url: str) -> str:
+    return base_url.split("://", 1)[-1].split("/", 1)[0] or "kampung"

@@ -1,0 +1,77 @@
+"""Posters for the notice board: one A4 page per service, announcement, event and home.
+
+Each poster carries a QR code that opens the page's public URL, so a resident standing at
+the village office can carry the information home. `book()` gathers every current poster
+of a village into one print-ready document (`kampung posters <desa>`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Page, Site, Village
+from ..pages import event_end, expired, page_context, page_summary, popular, village_base_url
+
+FOLDER = "cetak/"
+KINDS = ("layanan", "pengumuman", "agenda")
+# a poster with more lines than these gets smaller type so it still fits one A4 page
+DENSE, VERY_DENSE = 14, 22
+
+
+def poster_path(page_url: str = "") -> str:
+    """'layanan/ktp-el/' -> 'layanan/ktp-el/cetak/'; the home poster is 'cetak/'."""
+    return f"{page_url}{FOLDER}"
+
+
+def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
+    for poster in village_posters(site, village, current_only=False):
+        yield out(poster_path(poster["page_url"]) + "index.html", "poster.html",
+                  poster=poster)
+
+
+def village_posters(site: Site, village: Village, *, current_only: bool) -> list[dict[str, Any]]:
+    """Home first, then services, announcements and events; `current_only` leaves out
+    expired announcements and past events (the notice board shows what still holds)."""
+    posters = [home_poster(site, village)]
+    for kind in KINDS:
+        for page in village.section(kind):
+            if current_only and not is_current(site, page):
+                continue
+            posters.append(page_poster(site, village, page))
+    return posters
+
+
+def is_current(site: Site, page: Page) -> bool:
+    if page.kind == "pengumuman":
+        return not expired(page, site.today)
+    if page.kind == "agenda":
+        return event_end(page) >= site.now
+    return True
+
+
+def page_poster(site: Site, village: Village, page: Page) -> dict[str, Any]:
+    data = page_context(page, village)
+    return {"kind": page.kind, "page_url": page.url, "page": data,
+            "public_url": village_base_url(site, village) + page.url,
+            "density": density(lines(page))}
+
+
+def home_poster(site: Site, village: Village) -> dict[str, Any]:
+    services = [page_summary(p) for p in popular(village.section("layanan"))][:8]
+    count = len(village.profile.get("jam_layanan", [])) + len(services) + \
+        len(village.profile.get("darurat", []))
+    return {"kind": "beranda", "page_url": "", "page": None, "services": services,
+            "public_url": village_base_url(site, village), "density": density(count)}
+
+
+def lines(page: Page) -> int:
+    """A rough count of the lines a poster prints, to choose its type size."""
+    data = page.data
+    count = len(data.get("persyaratan", [])) + len(data.get("prosedur", []))
+    count += len(data.get("bantuan", [])) + len(data.get("wilayah_terdampak", []))
+    return count + page.body.count("\n") // 2 + len(page.body) // 400
+
+
+def density(count: int) -> str:
+    return "sangat-padat" if count > VERY_DENSE else "padat" if count > DENSE else "biasa"

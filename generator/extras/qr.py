@@ -1,0 +1,18 @@
+"""QR codes as inline SVG (segno): the poster needs no image request and prints sharp."""
+
+from __future__ import annotations
+
+import segno
+from markupsafe import Markup
+
+
+def qr_matrix(url: str) -> segno.QRCode:
+    """The QR code for a URL; error correction M survives a creased or faded poster."""
+    return segno.make(url, error="m", micro=False)
+
+
+def qr_svg(url: str, label: str = "") -> Markup:
+    """Inline `<svg>` for `url`, sized by CSS (viewBox only), with a title for screen readers."""
+    svg = qr_matrix(url).svg_inline(scale=1, border=4, omitsize=True, svgclass="qr",
+                                     lineclass=None, title=label or url)
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
