@@ -48,5 +48,6 @@ def service_worker(theme_static: Path, slug: str, pages: list[str],
     if PLACEHOLDER not in source:
         raise ValueError(f"{theme_static / 'sw.js'} lacks the line {PLACEHOLDER!r}")
     source = source.replace(PLACEHOLDER, f"const C = {json.dumps(config, ensure_ascii=False)};")
+    source = "\n".join(line for line in source.splitlines() if not line.startswith("//"))
     script = minify_html.minify(f"<script>{source}</script>", minify_js=True)
     return script.removeprefix("<script>").removesuffix("</script>").encode("utf-8")
