@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from dateutil.rrule import rrulestr
+from icalendar import Calendar, Event, vRecur
 
 from ..model import Page, Site, Village
 from ..pages import village_base_url
@@ -113,6 +114,23 @@ def rrule(rule: dict[str, Any], tz: ZoneInfo) -> dict[str, Any]:
         last = datetime.combine(rule["sampai"], time(23, 59, 59), tz)
         parts["until"] = last.astimezone(UTC)
     return parts
+
+
+def next_dates(data: dict[str, Any], zona: str, after: datetime, count: int = 3) -> list[datetime]:
+    """The next `count` starts of an event after `after` (local time, no zone attached)."""
+    tz = ZoneInfo(ZONES[zona or "WIB"])
+    start, _ = event_times(data, tz)
+    if not isinstance(start, datetime):
+        start = datetime.combine(start, time(0, 0), tz)
+    if not data.get("berulang"):
+        return [start.replace(tzinfo=None)] if start.replace(tzinfo=None) > after else []
+    rule = vRecur(rrule(data["berulang"], tz)).to_ical().decode()
+    dates = rrulestr(rule, dtstart=start)
+    found: list[datetime] = []
+    moment = after.replace(tzinfo=tz)
+    while len(found) < count and (moment := dates.after(moment)) is not None:
+        found.append(moment.replace(tzinfo=None))
+    return found
 
 
 def _stamp(data: dict[str, Any]) -> datetime:

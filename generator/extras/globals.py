@@ -24,6 +24,7 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "budget_name": opendata.budget_name,
     "stat_names": opendata.stat_names,
     "event_ics": calendar.event_file,
+    "next_dates": calendar.next_dates,
     "calendar_feed": calendar.FEED,
     "webcal": webcal,
     "poster_path": posters.poster_path,

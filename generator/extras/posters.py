@@ -7,16 +7,20 @@ of a village into one print-ready document (`kampung posters <desa>`).
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..model import Page, Site, Village
 from ..pages import event_end, expired, page_context, page_summary, popular, village_base_url
+from . import preview
 
 FOLDER = "cetak/"
 KINDS = ("layanan", "pengumuman", "agenda")
-# a poster with more lines than these gets smaller type so it still fits one A4 page
-DENSE, VERY_DENSE = 14, 22
+# a poster with more lines than these gets smaller type so it still fits one A4 page,
+# one with fewer than SPARSE larger type, to be read from across the room
+SPARSE, DENSE, VERY_DENSE = 6, 14, 22
 
 
 def poster_path(page_url: str = "") -> str:
@@ -65,6 +69,24 @@ def home_poster(site: Site, village: Village) -> dict[str, Any]:
             "public_url": village_base_url(site, village), "density": density(count)}
 
 
+def book(site: Site, village: Village, content: Path, *,
+         current_only: bool = True) -> dict[str, Any]:
+    """Context of the notice-board document: every poster, the logo as a data URI so the
+    one file prints anywhere (a USB stick at the photocopy shop), no other file needed."""
+    from ..pages import desa_context
+
+    logo = ""
+    name = village.profile.get("tema", {}).get("logo")
+    if name:
+        source = content / village.slug / "media" / name.removeprefix("media/")
+        data = preview.render_preview(source, f"{village.slug}/media/{name}", logo=True)
+        logo = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
+    return {"site": {"name": site.portal["nama"], "base_url": site.portal["base_url"]},
+            "desa": desa_context(site, village), "lang": "id", "now": site.now,
+            "path": f"{village.slug}/{FOLDER}semua.html", "logo": logo,
+            "posters": village_posters(site, village, current_only=current_only)}
+
+
 def lines(page: Page) -> int:
     """A rough count of the lines a poster prints, to choose its type size."""
     data = page.data
@@ -74,4 +96,6 @@ def lines(page: Page) -> int:
 
 
 def density(count: int) -> str:
-    return "sangat-padat" if count > VERY_DENSE else "padat" if count > DENSE else "biasa"
+    if count > VERY_DENSE:
+        return "sangat-padat"
+    return "padat" if count > DENSE else "lega" if count <= SPARSE else "biasa"
