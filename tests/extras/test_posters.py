@@ -1,0 +1,88 @@
+"""The notice board: a printable A4 poster for each service, announcement, event and home."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import segno
+
+from extras.conftest import soup_of
+from extras.qrkit import decode_svg, svg_matrix
+
+BASE = "https://uji.example.id/sukamaju/"
+POSTERS = {
+    "sukamaju/cetak/index.html": BASE,
+    "sukamaju/layanan/akta-kelahiran/cetak/index.html": BASE + "layanan/akta-kelahiran/",
+    "sukamaju/layanan/ktp-el/cetak/index.html": BASE + "layanan/ktp-el/",
+    "sukamaju/pengumuman/banjir/cetak/index.html": BASE + "pengumuman/banjir/",
+    "sukamaju/agenda/posyandu/cetak/index.html": BASE + "agenda/posyandu/",
+}
+
+
+@pytest.mark.parametrize(("rel", "url"), POSTERS.items())
+def test_poster_qr_code_opens_the_public_page(out: Path, rel: str, url: str) -> None:
+    svg = str(soup_of(out, rel).select_one("svg.qr"))
+    assert decode_svg(svg) == url
+    quiet = 4  # the blank border a camera needs, in modules
+    inside = [row[quiet:-quiet] for row in svg_matrix(svg)[quiet:-quiet]]
+    assert inside == [[bool(c) for c in row] for row in segno.make(url, error="m").matrix]
+
+
+def test_qr_code_is_inline_svg_with_a_text_alternative(out: Path) -> None:
+    soup = soup_of(out, "sukamaju/layanan/ktp-el/cetak/index.html")
+    svg = soup.select_one("svg.qr")
+    assert svg["role"] == "img" and svg.title.get_text()
+    assert not soup.select('img[src$=".png"], img[src^="http"]')
+
+
+def test_service_poster_has_requirements_as_a_checklist_fee_and_office_hours(out: Path) -> None:
+    soup = soup_of(out, "sukamaju/layanan/akta-kelahiran/cetak/index.html")
+    items = [li.get_text(" ", strip=True) for li in soup.select("ul.check li")]
+    assert items[0].startswith("Surat keterangan lahir") and len(items) == 3
+    text = soup.get_text(" ", strip=True)
+    assert "GRATIS" in text and "7 hari kerja" in text and "Senin–Kamis 08.00–15.00" in text
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+
+
+def test_emergency_poster_says_what_to_do_and_whom_to_call(out: Path) -> None:
+    text = soup_of(out, "sukamaju/pengumuman/banjir/cetak/index.html").get_text(" ", strip=True)
+    assert "Banjir dari luapan sungai" in text and "0812 0000 2222" in text
+
+
+def test_home_poster_has_hours_contacts_and_emergency_numbers(out: Path) -> None:
+    text = soup_of(out, "sukamaju/cetak/index.html").get_text(" ", strip=True)
+    assert "08.00–15.00 WIB" in text and "0333 123456" in text and "Ambulans" in text
+
+
+def test_each_page_links_to_its_poster(out: Path) -> None:
+    for page in ("layanan/ktp-el/", "pengumuman/banjir/", "agenda/posyandu/"):
+        links = [a["href"] for a in soup_of(out, f"sukamaju/{page}index.html").select("a")]
+        assert "cetak/index.html" in links, page
+    home = [a["href"] for a in soup_of(out, "sukamaju/index.html").select("a")]
+    assert "cetak/index.html" in home
+
+
+def test_posters_command_writes_one_self_contained_print_file(extras_site: Path,
+                                                              tmp_path: Path) -> None:
+    target = tmp_path / "papan.html"
+    done = subprocess.run([sys.executable, "-m", "generator", "posters", "sukamaju",
+                           "--site", str(extras_site), "--output", str(target),
+                           "--now", "2026-11-28"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    soup = soup_of(tmp_path, "papan.html")
+    titles = [h.get_text() for h in soup.select(".poster h1")]
+    assert "Akta Kelahiran" in titles and "Posyandu Balita" in titles
+    assert "Kerja bakti" in titles  # a current announcement
+    assert all(img["src"].startswith("data:image/jpeg;base64,") for img in soup.select("img"))
+    assert len(soup.select("svg.qr")) == len(titles)
+
+
+def test_posters_command_names_an_unknown_village(extras_site: Path, tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "generator", "posters", "sukamju",
+                           "--site", str(extras_site), "--output", str(tmp_path / "x.html")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "sukamju" in done.stderr and "sukamaju" in done.stderr
