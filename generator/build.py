@@ -98,7 +98,7 @@ def build(
             write_finished(staging, weights, rel, data)
         for rel, data in extras.search_files(staging.staging, site, selected):  # after HTML
             write_finished(staging, weights, rel, data)
-        for rel, data in site_files(site_root, site, selected, weights.digests):  # sw, headers
+        for rel, data in site_files(site_root, site, selected, weights.digests, media.catalog):
             write_finished(staging, weights, rel, data)
         problems = [*problems, *weights.problems()]
         if strict and problems:

@@ -96,10 +96,10 @@ def village_outputs(site: Site, village: Village) -> Iterator[Output]:
     yield out("sitemap.xml", "sitemap.xml", urls=sitemap_paths(village))
     yield out("robots.txt", "robots.txt", sitemap=desa["base_url"] + "sitemap.xml")
     yield out("404.html", "404.html", home=f"{village.slug}/index.html")
+    yield out("offline/index.html", "offline.html")  # the service worker's page for the rest
     from . import extras  # imported here: extras builds on this module's helpers
 
     yield from extras.village_extras(site, village, out)
-    yield out("offline.html", "offline.html")  # the service worker's page for the uncached
 
 
 def paginated(out: Any, items: list[Page], per_page: int) -> Iterator[Output]:

@@ -22,6 +22,7 @@ from ..render.urls import relative
 CONTENT_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 PHONE_SLOT = 656  # device pixels of that column on a 360-px phone at DPR 2
 LAZY = ' loading="lazy" decoding="async"'
+LOGO_PX = 40  # the theme's header logo, CSS px
 
 
 def picture_html(entry: dict[str, Any], alt: str, page: str, *, sizes: str = CONTENT_SIZES,
@@ -66,7 +67,7 @@ def template_globals(catalog: dict[str, dict[str, Any]]) -> dict[str, Callable[.
         return Markup(picture_html(found, alt, ctx["path"], sizes=sizes))
 
     @jinja2.pass_context
-    def logo(ctx: jinja2.runtime.Context, file: str, px: int = 40) -> Markup:
+    def logo(ctx: jinja2.runtime.Context, file: str, px: int = LOGO_PX) -> Markup:
         found = entry(ctx, file)
         if not found or found["kind"] != "image":
             return Markup("")

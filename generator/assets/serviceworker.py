@@ -21,6 +21,7 @@ from ..model import Village
 from ..pages import expired
 
 LATEST = 5
+OFFLINE = "offline/"  # the page for everything not kept
 MAX_BYTES_COMPRESSED = 2048
 PLACEHOLDER = 'const C = {"pages": [], "notice": {}, "v": ""};'
 
@@ -32,7 +33,7 @@ def offline_pages(village: Village, today: date) -> list[str]:
     urgent = [p.url for p in current
               if p.data.get("penting") or p.data.get("jenis") == "serta_merta"]
     latest = [p.url for p in current][:LATEST]
-    pages = ["", "layanan/", *services, "kontak/", "pengumuman/", *urgent, *latest, "offline.html"]
+    pages = ["", "layanan/", *services, "kontak/", "pengumuman/", *urgent, *latest, OFFLINE]
     return list(dict.fromkeys(pages))
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from ..model import Site
+from ..model import Site, Village
 from ..render.env import theme_dirs
 from .hosting import hosting_files
+from .markup import LOGO_PX
 from .serviceworker import offline_pages, service_worker
 
 
@@ -20,13 +22,25 @@ def theme_static(site_root: Path, theme: str) -> Path:
 
 
 def site_files(site_root: Path, site: Site, selected: Iterable[str],
-               digests: Mapping[str, str]) -> list[tuple[str, bytes]]:
+               digests: Mapping[str, str], catalog: Mapping[str, dict[str, Any]],
+               ) -> list[tuple[str, bytes]]:
     """Hosting rules for every publish root, and each selected village's service worker."""
     static = theme_static(site_root, site.portal["tema"])
     files = hosting_files([v.slug for v in site.villages])
     for village in site.villages:
         if village.slug in set(selected):
-            pages = offline_pages(village, site.today)
+            pages = offline_pages(village, site.today) + logo_files(village, catalog)
             files.append((f"{village.slug}/sw.js",
                           service_worker(static, village.slug, pages, digests)))
     return files
+
+
+def logo_files(village: Village, catalog: Mapping[str, dict[str, Any]]) -> list[str]:
+    """The logo variants every page shows (40 CSS px at DPR 2), so offline pages keep it."""
+    name = village.profile.get("tema", {}).get("logo")
+    entry = catalog.get(f"{village.slug}/media/{name}") if name else None
+    if not entry or entry["kind"] != "image":
+        return []
+    chosen = [next((p for w, p in items if w >= LOGO_PX * 2), items[-1][1])
+              for items in (entry["webp"], entry["fallback"]) if items]
+    return [path.removeprefix(f"{village.slug}/") for path in chosen]

@@ -98,7 +98,8 @@ def test_hosting_files_and_service_worker(built):
     assert "RewriteRule ^(.+)$ $1.br [L]" in (root / "sukamaju" / ".htaccess").read_text()
     sw = (root / "sukamaju" / "sw.js").read_bytes()
     assert len(brotli.compress(sw)) <= 2048 and len(gzip.compress(sw)) <= 2048
-    for page in (b"layanan/ktp-el/", b"kontak/", b"pengumuman/musyawarah/", b"offline.html"):
+    for page in (b"layanan/ktp-el/", b"kontak/", b"pengumuman/musyawarah/", b"offline/",
+                 b"aset/logo-80."):
         assert page in sw
     assert not sw.startswith(b"//"), "comments are for the theme's source, not the phone"
 

@@ -1,6 +1,6 @@
 // Kampung offline reader. After one visit, the home page, services, contacts and the latest
 // announcements open without a connection, marked "offline copy from <date>"; any other page
-// that is not cached yet shows offline.html. Pages are network-first, so a resident online
+// that is not cached yet shows offline/. Pages are network-first, so a resident online
 // always reads the current version. The build replaces C with this village's list.
 const C = {"pages": [], "notice": {}, "v": ""};
 const NAME = "kampung";
@@ -19,9 +19,9 @@ self.addEventListener("fetch", (e) => {
   if (r.method !== "GET" || !r.url.startsWith(base)) return;
   if (r.mode === "navigate") {
     e.respondWith(fetch(r).then((res) => keep(key(r.url), res), () =>
-      caches.match(key(r.url)).then((hit) => hit ? notice(hit) : caches.match(key("offline.html")))));
+      caches.match(key(r.url)).then((hit) => hit ? notice(hit) : caches.match(key("offline/")))));
   } else if (/\.[0-9a-f]{10}\.\w+$/.test(r.url)) {
-    e.respondWith(caches.match(r).then((hit) => hit || fetch(r).then((res) => keep(r.url, res))));
+    e.respondWith(caches.match(r.url).then((hit) => hit || fetch(r).then((res) => keep(r.url, res))));
   }
 });
 
