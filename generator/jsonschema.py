@@ -93,6 +93,12 @@ def _number(json_type: str) -> Any:
     return kind
 
 
+def _time(spec: Field, relaxed: bool) -> dict[str, Any]:
+    """An unquoted 08.00 is the number 8.0 to an editor; the validator reads it as written."""
+    return {"type": ["string", "number"], "pattern": TIME_PATTERN, "minimum": 0,
+            "maximum": 24}
+
+
 def _enum(spec: Field, relaxed: bool) -> dict[str, Any]:
     return {"enum": list(spec.choices)}
 
@@ -112,8 +118,7 @@ KINDS = {
     "bool": lambda spec, relaxed: {"type": "boolean"},
     "date": _pattern(DATE_PATTERN),
     "datetime": _pattern(DATETIME_PATTERN),
-    # an unquoted 08.00 is a number to YAML; the validator reads it as written
-    "time": _pattern(TIME_PATTERN, "number"),
+    "time": _time,
     "phone": _pattern(PHONE_RE.pattern, "integer"),
     "email": _pattern(EMAIL_RE.pattern),
     "color": _pattern(COLOR_RE.pattern),

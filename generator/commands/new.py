@@ -71,7 +71,7 @@ def make_page(args: argparse.Namespace, content: Path, today: date) -> int:
     villages = sorted(p.parent.name for p in content.glob("*/desa.yaml"))
     if args.target not in villages:
         return fail(args.lang, "new.village_missing", "new.village_missing_hint",
-                    suggestion=suggest(args.target, villages), village=args.target,
+                    did_you_mean=suggest(args.target, villages), village=args.target,
                     content=content, villages=", ".join(villages) or "-")
     if not args.title:
         return fail(args.lang, "new.title_needed", "new.title_hint", kind=args.kind,
@@ -86,11 +86,11 @@ def make_page(args: argparse.Namespace, content: Path, today: date) -> int:
     return 0
 
 
-def fail(lang: str, key: str, hint_key: str, suggestion: str = "", **params: object) -> int:
+def fail(lang: str, key: str, hint_key: str, did_you_mean: str = "", **params: object) -> int:
     """Print a message and its hint (with a did-you-mean when there is one); return 1."""
     hint = translate(lang, hint_key, **params)
-    if suggestion:
-        hint = f"{translate(lang, 'ui.did_you_mean', suggestion=suggestion)} {hint}"
+    if did_you_mean:
+        hint = f"{translate(lang, 'ui.did_you_mean', suggestion=did_you_mean)} {hint}"
     print(translate(lang, key, **params), file=sys.stderr)
     print(f"    {translate(lang, 'ui.hint')}: {hint}", file=sys.stderr)
     return 1
