@@ -46,7 +46,7 @@ AddDefaultCharset utf-8
     # A folder address (/kemiren/) is its index.html.
     RewriteCond %{{REQUEST_FILENAME}} -d
     RewriteCond %{{REQUEST_FILENAME}}/index.html -f
-    RewriteRule ^(.*?)/?$ $1/index.html
+    RewriteRule ^(.*/)?$ $1index.html
     RewriteCond %{{HTTP:Accept-Encoding}} \bbr\b
     RewriteCond %{{REQUEST_FILENAME}}.br -f
     RewriteRule ^(.+)$ $1.br [L]
