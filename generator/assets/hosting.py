@@ -14,6 +14,8 @@ holds its snippet.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 FINGERPRINT = r"\.[0-9a-f]{10}\.(webp|jpg|png|svg|css|js|woff2)"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -89,10 +91,11 @@ AddDefaultCharset utf-8
 """
 
 
-def hosting_files(villages: list[str]) -> list[tuple[str, bytes]]:
-    """(`_headers`, `.htaccess`) at the root and in each village folder."""
+def hosting_files(villages: list[str], selected: Iterable[str]) -> list[tuple[str, bytes]]:
+    """(`_headers`, `.htaccess`) at the root (naming every village) and in each village
+    folder being built (the others keep theirs)."""
     files = [("_headers", headers_file(villages).encode()), (".htaccess", HTACCESS.encode())]
-    for slug in villages:
+    for slug in sorted(set(selected)):
         files += [(f"{slug}/_headers", headers_file([]).encode()),
                   (f"{slug}/.htaccess", HTACCESS.encode())]
     return files

@@ -25,10 +25,11 @@ def site_files(site_root: Path, site: Site, selected: Iterable[str],
                digests: Mapping[str, str], catalog: Mapping[str, dict[str, Any]],
                ) -> list[tuple[str, bytes]]:
     """Hosting rules for every publish root, and each selected village's service worker."""
+    selected = set(selected)
     static = theme_static(site_root, site.portal["tema"])
-    files = hosting_files([v.slug for v in site.villages])
+    files = hosting_files([v.slug for v in site.villages], selected)
     for village in site.villages:
-        if village.slug in set(selected):
+        if village.slug in selected:
             pages = offline_pages(village, site.today) + logo_files(village, catalog)
             files.append((f"{village.slug}/sw.js",
                           service_worker(static, village.slug, pages, digests)))
