@@ -6,6 +6,7 @@ bytes to a link to a page that does not exist. Nothing here renders HTML.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -369,10 +370,7 @@ def _resolve(base: PurePosixPath, target: str) -> str | None:
 
 
 def _relative_hint(base: PurePosixPath, suggestion: str) -> str:
-    if not suggestion:
-        return ""
-    ups = len(base.parts) - 1
-    return "../" * ups + "/".join(suggestion.split("/")[1:])
+    return posixpath.relpath(suggestion, base.as_posix()) if suggestion else ""
 
 
 def slugify(text: str) -> str:
