@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Site, Village
 from ..pages import Output
 from . import calendar, dip, opendata, portal, posters, preview, search
-from .search import search_files
+from .searchindex import search_files
 
 OutFn = Callable[..., Output]
 

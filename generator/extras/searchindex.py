@@ -1,0 +1,119 @@
+"""Pagefind bundles: full text per village, titles and summaries for the whole portal.
+
+Pagefind splits an index into small chunks that the search page fetches only when a
+resident types, so a phone downloads a few kilobytes per search instead of the whole
+index. A village's pages are indexed from their rendered HTML (`<main>`, without the
+share and print links) with Indonesian stemming. The portal-wide index holds one short
+record per page (title, summary, village, district): full text of a whole regency costs
+about 2.5 ms a page to index and makes each chunk a phone fetches several times larger.
+
+The Pagefind binary that the `pagefind` package ships does the indexing; its Python API
+answers one request per 0.1 s poll, about 100 ms a page, too slow for a regency.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from html import escape
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from ..i18n import translate
+from ..model import Site
+from .search import FOLDER, indexed_paths
+
+# what the search page loads; the rest of Pagefind's bundle (its ready-made UIs) is not used
+KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", ".pf_meta", ".pagefind",
+        ".pf_fragment", ".pf_index", ".pf_filter")
+EXCLUDE = ".extras, .sample, .langs"  # share and print links, notes, language switch
+Source = Path | str  # a rendered page to link, or the HTML of a short record
+DIGEST = ".kampung-cari"  # never published: publishing skips Kampung's .kampung-* files
+
+
+def search_files(pages: Path, site: Site, selected: set[str],
+                 previous: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """The Pagefind bundles, made from the new HTML in the folder `pages`.
+
+    A bundle whose pages did not change since the build that wrote `previous` (the
+    output folder) is taken from there (a digest of its pages sits beside it in
+    `.kampung-cari`), so a one-page edit re-indexes one village, and the portal only if
+    a title or summary changed.
+    """
+    jobs: dict[str, list[tuple[str, Source]]] = {
+        f"{v.slug}/{FOLDER}": [(p, pages / v.slug / p) for p in indexed_paths(v)]
+        for v in site.villages if v.slug in selected}
+    jobs[FOLDER] = portal_records(site)
+    digests = {folder: _digest(sources) for folder, sources in jobs.items()}
+    stale = {f: s for f, s in jobs.items()
+             if previous is None or not _current(previous / f, digests[f])}
+    with tempfile.TemporaryDirectory(prefix=".kampung-cari-", dir=pages.parent) as tmp:
+        scratch = Path(tmp)
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(lambda job: _index(scratch / job[0], job[1]), stale.items()))
+        for folder in jobs:
+            bundle = scratch / folder / "bundle" if folder in stale else previous / folder
+            for path in sorted(bundle.rglob("*")):
+                if path.is_file() and path.name.endswith(KEEP):
+                    yield f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes()
+            yield f"{folder}/{DIGEST}", digests[folder].encode()
+
+
+def _digest(pages: list[tuple[str, Source]]) -> str:
+    """What a bundle is made from: Pagefind's version, our options, every page's bytes."""
+    from pagefind.service import get_executable
+
+    digest = hashlib.sha256(f"{get_executable()}\0{EXCLUDE}\0".encode())
+    for url, source in sorted(pages, key=lambda page: page[0]):
+        data = source.encode() if isinstance(source, str) else \
+            source.read_bytes() if source.is_file() else b""
+        digest.update(f"{url}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def _current(previous: Path, digest: str) -> bool:
+    mark = previous / DIGEST
+    return mark.is_file() and mark.read_text() == digest
+
+
+def portal_records(site: Site) -> list[tuple[str, Source]]:
+    """One short page per village page: what it is, where, and its summary."""
+    records: list[tuple[str, Source]] = []
+    for village in site.villages:
+        place = f"{village.profile['nama']} · Kec. {village.profile['kecamatan']}"
+        for page in village.pages:
+            if page.lang != "id":
+                continue
+            kind = translate("id", f"ui.extras.section.{page.kind}")
+            words = [page.data.get(k, "") for k in ("ringkasan", "untuk_apa", "produk")]
+            html = (f'<html lang="id"><body><main><h1>{escape(page.title)}</h1>'
+                    f"<p>{escape(kind)} · {escape(place)}</p>"
+                    f"<p>{escape(' '.join(str(w) for w in words if w))}</p></main></body></html>")
+            records.append((f"{village.slug}/{page.url}index.html", html))
+    return records
+
+
+def _index(work: Path, pages: list[tuple[str, Source]]) -> None:
+    """Index `pages` (URL path, source) into `work/bundle` with Indonesian stemming."""
+    from pagefind.service import get_executable
+
+    site = work / "site"
+    site.mkdir(parents=True)
+    for url, source in pages:
+        target = site / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(source, str):
+            target.write_text(source, encoding="utf-8")
+        elif source.is_file():
+            os.link(source, target)
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(work / "bundle"),
+               "--root-selector", "main", "--exclude-selectors", EXCLUDE,
+               "--force-language", "id", "--keep-index-url", "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise ContentError([Problem.at(FOLDER, 1, 1, "search_failed",
+                                       detail=(done.stderr or done.stdout).strip()[-300:])])
