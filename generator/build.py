@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,17 +17,22 @@ from pathlib import Path
 import jinja2
 
 from . import extras
-from .assets.budgets import Budgets, WeightReport
+from .assets.budgets import Budgets, WeightReport, first_view_assets
 from .assets.finish import finished
-from .assets.imagecache import DEFAULT_DIR as IMAGE_CACHE
 from .assets.imagecache import ImageCache
 from .assets.media import process_media
 from .assets.sitefiles import site_files
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, errors_only
+from .incremental.jobs import Done
+from .incremental.load import Loaded, check_links
+from .incremental.session import CacheDamaged, Session, theme_digests, tracked_tables
+from .incremental.shard import shard_of
+from .incremental.track import value_digest
 from .model import Site, load_site
-from .pages import Output, plan, portal_outputs, village_outputs
+from .pages import Output, portal_outputs, village_outputs
+from .parallel import RenderSpec, cpu_count, render_jobs
 from .render.env import Renderer, theme_dirs
-from .write import MARKER, Staging, check_output_folder
+from .write import MARKER, check_output_folder
 
 WIB = timezone(timedelta(hours=7), "WIB")
 
@@ -41,6 +46,7 @@ class BuildReport:
     seconds: float = 0.0
     weights: WeightReport = field(default_factory=WeightReport)  # for --report
     images: tuple[int, int] = (0, 0)  # (photos in the site, processed in this build)
+    rendered: list[str] = field(default_factory=list)  # outputs rendered (rest: from cache)
 
 
 def build_now(given: str | None = None) -> datetime:
@@ -57,88 +63,134 @@ def load(site_root: Path, now: datetime) -> tuple[Site, list[Problem]]:
     site, problems = load_site(site_root / "content", now)
     if site is None:
         raise ContentError(problems)
+    _check_theme(site_root, site)
+    return site, problems
+
+
+def _check_theme(site_root: Path, site: Site) -> None:
     theme = site.portal["tema"]
     if not theme_dirs(site_root, theme):
         raise ContentError([Problem.at("portal.yaml", 1, 1, "theme_missing", theme=theme)])
-    return site, problems
 
 
 def build(
     site_root: Path, output: Path, *, now: datetime, villages: Iterable[str] = (),
     strict: bool = False, budgets: Budgets | None = None, image_cache: Path | None = None,
+    cache: Path | None = None, jobs: int | None = None, shard: tuple[int, int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Build the site into `output`; on any error raise ContentError and leave it untouched.
 
     With `strict`, warnings count as errors. A broken photo is an error that still lets
     every page build (without that photo); budgets over their limit are warnings.
+    What is still current comes from the build cache (`cache`, by default
+    `.kampung-cache/` in the site): only outputs whose inputs changed are rendered, on
+    `jobs` cores (default: all), and only files whose bytes changed are written. A damaged
+    cache is started again empty. `shard=(i, n)` builds the i-th of n shares of the villages
+    (and the portal's own pages when i is 1).
     """
     started = time.perf_counter()
     check_output_folder(site_root / "content", output)
-    site, problems = load(site_root, now)
+    for fresh in (False, True):  # a damaged cache: build again from nothing
+        session = Session(site_root, output, cache, fresh=fresh)
+        try:
+            report = _build(session, now, set(villages), strict, budgets, image_cache,
+                            jobs or cpu_count(), shard, progress)
+        except CacheDamaged:
+            session.abort()
+            continue
+        except BaseException:
+            session.abort()
+            raise
+        finally:
+            session.close()
+        report.seconds = time.perf_counter() - started
+        return report
+    raise AssertionError("unreachable: a fresh cache cannot be damaged")
+
+
+def _build(session: Session, now: datetime, villages: set[str], strict: bool,
+           budgets: Budgets | None, image_cache: Path | None, jobs: int,
+           shard: tuple[int, int] | None, progress: Callable[[int, int], None] | None,
+           ) -> BuildReport:
+    site_root = session.site_root
+    loaded = session.load(now, jobs)  # villages whose files changed are read again
+    site, problems = _checked(site_root, loaded)
     if strict and problems:
         raise ContentError(problems)
-    selected = _select(site, set(villages))
+    selected = _select(site, villages, shard)
     media = process_media(site_root / "content", site, selected,
-                          ImageCache(image_cache or site_root / IMAGE_CACHE))
+                          ImageCache(image_cache or session.cache_dir / "images"))
     problems = [*problems, *media.problems]
-    renderer = Renderer(site_root, site.portal["tema"], site.source_urls,
-                        allow_html=bool(site.portal.get("izinkan_html")), media=media.catalog)
-    weights = WeightReport(budgets or Budgets())
+    tables = tracked_tables(site, media.catalog)
+    session.prepare(site, *theme_digests(theme_dirs(site_root, site.portal["tema"])), tables)
+    owners = sorted(selected) + ([""] if shard is None or shard[0] == 1 else [])
+    todo = session.jobs(owners)  # the others are current: not even planned
+    spec = RenderSpec(site_root, session.folder.output, session.folder.staging,
+                      session.store.path, session.store.version, site, media.catalog,
+                      session.templates, loaded.fingerprints, village_outputs, portal_outputs,
+                      finished, first_view_assets, render, check_links, Renderer)
+    render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
+    problems = [*problems, *session.problems()]
+    if errors_only(session.problems()):  # a template or link mistake: write nothing
+        raise ContentError(problems)
+    session.copies("media", media.files)  # processed photos (from the cache), attachments
+    for slug in sorted(selected):  # .ics, CSV/JSON, preview images: from the village alone
+        session.step(f"extras:{slug}", (loaded.fingerprints[slug], site.portal, now),
+                     lambda slug=slug: extras.village_files(site_root, site, {slug}), finished)
+    pages = session.pages()
+    html = [rel for rel in pages if rel.endswith(".html")]  # search reads the new pages
+    session.step("search", (sorted(pages.items()), sorted(selected)),
+                 lambda: extras.search_files(session.view(html), site, selected,
+                                             session.folder.output), finished)
+    digests = {rel: sha for rel, (_, _, sha) in pages.items()}
+    session.step("site", (sorted(digests.items()), session.static, sorted(selected),
+                          value_digest(media.catalog), site.today),
+                 lambda: site_files(site_root, site, selected, digests, media.catalog),
+                 finished)
+    weights = session.weigh(WeightReport(budgets or Budgets()))
+    problems = [*problems, *weights.problems()]
+    if strict and problems:
+        raise ContentError(problems)
     keep = tuple(v.slug for v in site.villages if v.slug not in selected)
-    staging = Staging(output, keep=keep)
-    try:
-        for rel, source in media.files:  # processed photos (from the cache), attachments
-            staging.copy(rel, source)
-            weights.add_size(rel, source.stat().st_size)
-        for out in outputs(site, selected):
-            page = out.context.get("page")
-            write_finished(staging, weights, out.path, render(renderer, out), out.template,
-                           page.get("source", "") if isinstance(page, dict) else "")
-        for rel, data in extras.village_files(site_root, site, selected):  # .ics, CSV/JSON
-            write_finished(staging, weights, rel, data)
-        for rel, data in extras.search_files(staging.staging, site, selected):  # after HTML
-            write_finished(staging, weights, rel, data)
-        for rel, data in site_files(site_root, site, selected, weights.digests, media.catalog):
-            write_finished(staging, weights, rel, data)
-        problems = [*problems, *weights.problems()]
-        if strict and problems:
-            raise ContentError(problems)
-        files = len(staging.written)
-        changed = staging.changed
-        removed = staging.commit()
-    except BaseException:
-        staging.abort()
-        raise
-    return BuildReport(files, changed, removed, problems, time.perf_counter() - started,
-                       weights, (media.images, media.processed))
+    removed = session.removed(keep)
+    session.commit(removed)
+    return BuildReport(session.file_count(), sorted(session.changed), removed, problems, 0.0,
+                       weights, (media.images, media.processed), sorted(session.rendered))
 
 
-def write_finished(staging: Staging, weights: WeightReport, path: str, data: bytes,
-                   template: str = "", source: str = "") -> None:
-    """Post-process one file (minify, compressed copies), weigh it, stage it."""
-    files = finished(path, data)
-    weights.add(files, template, source)
-    for rel, blob in files:
-        staging.write(rel, blob)
+def _checked(site_root: Path, loaded: Loaded) -> tuple[Site, list[Problem]]:
+    """The loaded site and its problems; with any error, every link problem too, then stop."""
+    if loaded.site is None or errors_only(loaded.problems):
+        site = loaded.site
+        links = [p for v in (site.villages if site else ()) for p in
+                 check_links(site_root / "content", site, v, b"", None)[0]]
+        raise ContentError([*loaded.problems, *links])
+    _check_theme(site_root, loaded.site)
+    return loaded.site, loaded.problems
 
 
-def _select(site: Site, wanted: set[str]) -> set[str]:
+def _counting(session: Session, total: int,
+              progress: Callable[[int, int], None] | None) -> Callable[[Done], None]:
+    """Take each finished job into the session and tell `progress` (jobs done, of total)."""
+    done_count = [0]
+
+    def take(done: Done) -> None:
+        session.finished(done)
+        done_count[0] += 1
+        if progress is not None:
+            progress(done_count[0], total)
+    return take
+
+
+def _select(site: Site, wanted: set[str], shard: tuple[int, int] | None) -> set[str]:
     known = {v.slug for v in site.villages}
     unknown = wanted - known
     if unknown:
         raise ContentError([Problem.at("content", 1, 1, "desa_missing", village=slug)
                             for slug in sorted(unknown)])
-    return wanted or known
-
-
-def outputs(site: Site, selected: set[str]) -> Iterable[Output]:
-    if selected == {v.slug for v in site.villages}:
-        yield from plan(site)
-        return
-    for village in site.villages:
-        if village.slug in selected:
-            yield from village_outputs(site, village)
-    yield from portal_outputs(site)
+    chosen = wanted or known
+    return {slug for slug in chosen if shard is None or shard_of(slug, shard[1]) == shard[0]}
 
 
 def render(renderer: Renderer, out: Output) -> bytes:

@@ -1,20 +1,32 @@
-"""Stage 6, write: the only place that touches the output folder.
+"""Stage 6, write: the only place that changes the output folder.
 
-A build writes into a staging folder beside the output and swaps it in only when every
-file is there, so a failed or interrupted build leaves the previous site as it was.
-Files whose bytes did not change are hard-linked from the previous output, so their
-modification times stay (publishing and browser caches see them as unchanged).
+A build never edits a file in place. New and changed files go to a staging folder beside
+the output (`.output.staging/`); files whose bytes did not change are not touched at all,
+so their modification times stay and publishing sends only what changed. When every file
+is staged, a journal listing the moves and deletions is written, then each staged file is
+renamed over its old version (assets first, pages next, indexes and feeds last, deletions
+at the very end). A reader sees each file either old or new, never half written, and never
+a link to a page that is not there yet.
+
+A build that fails writes nothing; one interrupted while moving files is finished by the
+next build from the journal (or undone, if the build cache never recorded it), so the
+folder is always the previous site or the new one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+import time
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem
 
 MARKER = ".kampung-output"
+LAST = ("index.html", "feed.xml", "sitemap.xml", "robots.txt", "sw.js")
 
 
 def check_output_folder(content: Path, output: Path) -> None:
@@ -27,76 +39,133 @@ def check_output_folder(content: Path, output: Path) -> None:
                                        output=str(output))])
 
 
-class Staging:
-    """Collects a complete new site, then swaps it in place of the old one."""
+def safe_rel(rel: str) -> tuple[str, ...]:
+    path = PurePosixPath(rel)
+    if not rel or path.is_absolute() or ".." in path.parts or rel.startswith(MARKER):
+        raise ValueError(f"refusing to write {rel!r} outside the output folder")
+    return path.parts
 
-    def __init__(self, output: Path, keep: tuple[str, ...] = ()):
+
+def stage(staging: Path, output: Path, rel: str, data: bytes, trusted_same: bool | None) -> bool:
+    """Stage `data` for `rel` unless the output already holds exactly these bytes.
+
+    `trusted_same` is what the build cache knows (True: the file on disk has these bytes;
+    False: it has not; None: unknown, so the file is read and compared). Returns whether the
+    file changes.
+    """
+    parts = safe_rel(rel)
+    if trusted_same:
+        return False
+    if trusted_same is None:
+        with contextlib.suppress(OSError):
+            old = output.joinpath(*parts)
+            if old.stat().st_size == len(data) and old.read_bytes() == data:
+                return False
+    target = staging.joinpath(*parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
+class OutputFolder:
+    """The output folder and its staging area for one build."""
+
+    def __init__(self, output: Path):
         self.output = output.resolve()
         self.staging = self.output.with_name(f".{self.output.name}.staging")
-        self.previous = self.output.with_name(f".{self.output.name}.previous")
-        self.written: set[str] = set()
-        self.changed: list[str] = []
-        for leftover in (self.staging, self.previous):  # from an interrupted build
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        self.journal = self.output.with_name(f".{self.output.name}.journal")
+
+    def identity(self) -> tuple[int, int, int] | None:
+        """(device, inode, marker mtime): changes when anyone else rebuilt or replaced it."""
+        try:
+            folder, marker = self.output.stat(), (self.output / MARKER).stat()
+        except OSError:
+            return None
+        return folder.st_dev, folder.st_ino, marker.st_mtime_ns
+
+    def recover(self, committed: str | None) -> None:
+        """Finish (or undo) a build interrupted while moving files; clear leftovers."""
+        if self.journal.exists():
+            try:
+                plan = json.loads(self.journal.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                plan = None
+            if plan and plan.get("id") == committed:
+                self._apply(plan)
+            self.journal.unlink(missing_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def begin(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
-        (self.staging / MARKER).write_text("Made by Kampung. Safe to delete.\n")
-        for name in keep:  # top-level entries a partial build leaves as they were
-            self._link_tree(name)
 
-    def write(self, rel: str, data: bytes) -> None:
-        target = self._target(rel)
-        old = self.output / rel
-        if old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
-            os.link(old, target)
-        else:
-            target.write_bytes(data)
-            self.changed.append(rel)
+    def prepare(self, changed: Iterable[str], removed: Iterable[str]) -> dict[str, object]:
+        """Create the output folder if needed and write the journal; return the plan.
 
-    def copy(self, rel: str, source: Path) -> None:
-        target = self._target(rel)
-        old = self.output / rel
-        stat = source.stat()
-        if old.is_file() and old.stat().st_size == stat.st_size and \
-                old.stat().st_mtime_ns == stat.st_mtime_ns:
-            os.link(old, target)
-        else:
-            shutil.copy2(source, target)
-            self.changed.append(rel)
+        The caller records `plan['id']` and `plan['stamp']` in its cache, then calls
+        `apply(plan)`."""
+        if not self.output.exists():
+            self.output.mkdir(parents=True)
+            (self.output / MARKER).write_text("Made by Kampung. Safe to delete.\n")
+        stamp = time.time_ns()
+        plan = {"id": f"{stamp:x}", "stamp": stamp,
+                "changed": sorted(changed, key=_order), "removed": sorted(removed)}
+        temp = self.journal.with_name(self.journal.name + ".tmp")
+        temp.write_text(json.dumps(plan), encoding="utf-8")
+        os.replace(temp, self.journal)
+        return plan
 
-    def commit(self) -> list[str]:
-        """Swap the staging folder in; return paths of files that disappeared."""
-        removed = sorted(self._files(self.output) - self._files(self.staging))
-        if self.output.exists():
-            self.output.rename(self.previous)
-        self.staging.rename(self.output)
-        if self.previous.exists():
-            shutil.rmtree(self.previous)
-        return removed
+    def apply(self, plan: dict[str, object]) -> None:
+        self._apply(plan)
+        self.journal.unlink(missing_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _target(self, rel: str) -> Path:
-        parts = PurePosixPath(rel).parts
-        if rel in self.written or ".." in parts or PurePosixPath(rel).is_absolute():
-            raise ValueError(f"refusing to write {rel!r} twice or outside the output folder")
-        self.written.add(rel)
-        target = self.staging.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+    def _apply(self, plan: dict[str, object]) -> None:
+        for rel in plan["changed"]:  # type: ignore[attr-defined]
+            source = self.staging.joinpath(*safe_rel(rel))
+            if source.exists():
+                target = self.output.joinpath(*safe_rel(rel))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.is_dir():
+                    shutil.rmtree(target)
+                os.replace(source, target)
+        folders = set()
+        for rel in plan["removed"]:  # type: ignore[attr-defined]
+            target = self.output.joinpath(*safe_rel(rel))
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            folders.update(target.parents)
+        for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+            if self.output in folder.parents:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only when empty
+        marker = self.output / MARKER
+        if not marker.exists():
+            marker.write_text("Made by Kampung. Safe to delete.\n")
+        os.utime(marker, ns=(plan["stamp"], plan["stamp"]))  # type: ignore[arg-type]
 
-    def _link_tree(self, name: str) -> None:
-        source = self.output / name
-        if not source.exists():
-            return
-        for path in [source] if source.is_file() else sorted(source.rglob("*")):
-            if path.is_file():
-                rel = path.relative_to(self.output).as_posix()
-                os.link(path, self._target(rel))
+    def files_on_disk(self) -> set[str]:
+        """Every file in the output folder (for a build that cannot trust its records)."""
+        found = set()
+        for folder, _, names in os.walk(self.output):
+            base = Path(folder).relative_to(self.output).as_posix()
+            for name in names:
+                rel = name if base == "." else f"{base}/{name}"
+                if rel != MARKER:
+                    found.add(rel)
+        return found
 
-    @staticmethod
-    def _files(root: Path) -> set[str]:
-        if not root.exists():
-            return set()
-        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+def _order(rel: str) -> tuple[int, str]:
+    """Assets first, then pages, then the pages and files that link to everything."""
+    name = PurePosixPath(rel).name
+    base = name.removesuffix(".gz").removesuffix(".br")
+    if not base.endswith((".html", ".xml", ".txt", ".js", ".json")):
+        return 0, rel
+    depth = rel.count("/")
+    if base in LAST and depth <= 1:
+        return 2, rel
+    return 1, rel

@@ -111,13 +111,13 @@ def test_an_interrupted_build_leaves_the_previous_site(site: Path) -> None:
     subprocess.run(["cp", "-a", str(site / "output"), str(snapshot)], check=True)
     code = (
         "import sys, generator.write as w\n"
-        "orig = w.Staging.write\n"
+        "orig = w.stage\n"
         "calls = []\n"
-        "def dying(self, rel, data):\n"
-        "    calls.append(rel)\n"
+        "def dying(*args):\n"
+        "    calls.append(args)\n"
         "    if len(calls) == 5: import os; os._exit(9)\n"
-        "    orig(self, rel, data)\n"
-        "w.Staging.write = dying\n"
+        "    return orig(*args)\n"
+        "w.stage = dying\n"
         "from generator.cli import main\n"
         f"main(['build', '--site', {str(site)!r}, '--now', '2026-11-28'])\n"
     )

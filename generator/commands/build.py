@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..assets.budgets import Budgets
 from ..assets.budgets import report_json as weights_json
 from ..assets.budgets import report_text as weights_text
 from ..build import build, build_now
-from ..errors import ContentError, errors_only, report_text
+from ..errors import ContentError, Problem, errors_only, report_text
 from ..i18n import translate
+from ..incremental.shard import parse_shard
 
 EXAMPLES = """\
 contoh / examples:
@@ -21,6 +24,8 @@ contoh / examples:
   kampung build --strict                 peringatan dianggap kesalahan (untuk CI)
   kampung build --report                 berat tiap halaman / page weights (--report json)
   kampung build --budget 80              anggaran tampilan pertama 80 KB / first-view budget
+  kampung build --jobs 4 --cache ci-cache  4 proses, cache di ci-cache/ / 4 processes, cache dir
+  kampung build --shard 2/4              bagian 2 dari 4 (matriks CI) / share 2 of 4 (CI matrix)
 """
 
 
@@ -38,14 +43,42 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                    help=translate(lang, "cli.report"))
     p.add_argument("--budget", type=float, default=Budgets.first_view_kb, metavar="KB",
                    help=translate(lang, "cli.budget"))
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help=translate(lang, "cli.jobs"))
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help=translate(lang, "cli.cache"))
+    p.add_argument("--shard", default=None, metavar="I/N", help=translate(lang, "cli.shard"))
     p.set_defaults(run=run)
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    try:
+        return parse_shard(text)
+    except ValueError:
+        raise ContentError([Problem.at("--shard", 1, 1, "bad_shard", value=text)]) from None
+
+
+def _progress(lang: str) -> Callable[[int, int], None] | None:
+    """A one-line count on stderr, for a person watching a terminal (not in CI logs)."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print("\r" + translate(lang, "ui.progress", done=done, total=total), end=end,
+              file=sys.stderr, flush=True)
+    return show
 
 
 def run(args: argparse.Namespace) -> int:
     output = (args.output or args.site / "output").resolve()
     try:
         report = build(args.site, output, now=build_now(args.now), villages=args.village,
-                       strict=args.strict, budgets=Budgets(first_view_kb=args.budget))
+                       strict=args.strict, budgets=Budgets(first_view_kb=args.budget),
+                       cache=args.cache, jobs=args.jobs, shard=_shard(args.shard),
+                       progress=_progress(args.lang))
     except ContentError as exc:
         print(report_text(exc.problems, args.lang), file=sys.stderr)
         print(translate(args.lang, "ui.build_failed", errors=len(errors_only(exc.problems)),
@@ -59,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     done = sys.stderr if args.report == "json" else sys.stdout  # keep JSON output parseable
     print(translate(args.lang, "ui.images_done", images=report.images[0],
                     processed=report.images[1]), file=done)
+    print(translate(args.lang, "ui.rendered", rendered=len(report.rendered),
+                    changed=len(report.changed), removed=len(report.removed)), file=done)
     print(translate(args.lang, "ui.build_ok", files=report.files, output=output,
                     seconds=f"{report.seconds:.2f}"), file=done)
     return 1 if errors_only(report.problems) else 0  # e.g. a broken photo: pages built

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from .. import i18n
 from ..assets.markup import markdown_pictures
 from ..assets.markup import template_globals as media_globals
 from ..extras.globals import TEMPLATE_GLOBALS as EXTRAS_GLOBALS
+from ..incremental.fragments import Fragments
+from ..incremental.track import TrackingEnvironment
 from ..pages import Output
 from . import format as fmt
 from .markdown import MarkdownRenderer
@@ -33,14 +36,18 @@ def theme_dirs(site_root: Path, theme: str) -> list[Path]:
 class Renderer:
     """Renders `Output`s to bytes. One per process: it holds the compiled templates."""
 
-    def __init__(self, site_root: Path, theme: str, urls: dict[str, str],
-                 allow_html: bool = False, media: dict[str, dict[str, Any]] | None = None):
-        self.env = jinja2.Environment(
+    def __init__(self, site_root: Path, theme: str, urls: Mapping[str, str],
+                 allow_html: bool = False, media: Mapping[str, dict[str, Any]] | None = None,
+                 fragments: Fragments | None = None):
+        # the tracking environment notes templates and names read (for the build cache);
+        # templates do not change during a build, so they are not checked for changes
+        self.env = TrackingEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(site_root, theme)]),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False),
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
-            keep_trailing_newline=True,
+            keep_trailing_newline=True, auto_reload=False,
         )
+        self.fragments = fragments  # Markdown bodies rendered in earlier builds
         media = media or {}  # the processed media catalog: photos become <picture>
         self.markdown = MarkdownRenderer(urls, allow_html, pictures=markdown_pictures(media))
         self.env.filters.update(FILTERS)
@@ -56,8 +63,10 @@ class Renderer:
 
     @jinja2.pass_context
     def _markdown(self, ctx: jinja2.runtime.Context, page: dict[str, Any]) -> Any:
-        rendered = self.markdown.render(page["body"], page["source"], ctx["path"])
-        return rendered
+        if self.fragments is not None:
+            return self.fragments.render(self.markdown, page["body"], page["source"],
+                                         ctx["path"])
+        return self.markdown.render(page["body"], page["source"], ctx["path"])
 
 
 @jinja2.pass_context

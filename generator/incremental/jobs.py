@@ -1,0 +1,211 @@
+"""One job per village (and one for the portal): plan, skip what is current, render the
+rest, finish it, and stage the files whose bytes changed.
+
+Jobs run in worker processes; a job reads the cache but writes only content-addressed
+bytes to it (finished files, Markdown fragments), which are harmless if the build fails.
+Records of what each output was made from go back to the parent, which commits them with
+the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, Problem
+from ..model import Site
+from ..pages import Output
+from ..write import stage
+from .store import Store, digest
+from .track import MISSING, TrackedTable, recording, value_digest
+
+Files = tuple[tuple[str, bytes, int], ...]  # (output path, digest of bytes, size)
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one output was made from, and the files it became."""
+
+    templates: tuple[tuple[str, bytes], ...]
+    names: tuple[tuple[str, bytes], ...]
+    lookups: tuple[tuple[tuple[str, str], bytes], ...]
+    files: Files
+    weight: tuple[Any, ...] | None  # (kind, source, sha256 of the page, first-view assets)
+
+
+@dataclass
+class Job:
+    owner: str  # village slug, or "" for the portal's own pages
+    records: dict[str, Made]
+    trusted: bool  # the output folder holds exactly what the records say
+    links: Any = None  # the village's last link-check record
+
+
+@dataclass
+class Done:
+    owner: str
+    records: dict[str, Made] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    links: Any = None
+    reads: tuple[str, ...] = ()  # Site attributes the plan read (see TrackedSite)
+
+
+class TrackedSite(Site):
+    """The site as a job's plan sees it: notes which shared parts the plan read."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in ("villages", "source_urls"):
+            object.__getattribute__(self, "reads").add(name)
+        return object.__getattribute__(self, name)
+
+
+@dataclass
+class Context:
+    """Everything a worker needs, set up once per process."""
+
+    root: Path  # the site root (content/ inside)
+    output: Path
+    staging: Path
+    site: Site
+    tables: dict[str, TrackedTable]
+    templates: dict[str, bytes]  # template name -> digest of the file the loader finds
+    renderer: Any
+    store: Store
+    plan_village: Callable[[Site, Any], Any]
+    plan_portal: Callable[[Site], Any]
+    finish: Callable[[str, bytes], list[tuple[str, bytes]]]
+    weigh: Callable[[str, bytes], tuple[str, ...]]
+    render: Callable[[Any, Output], bytes]
+    check_links: Callable[..., tuple[list[Problem], Any]] | None = None
+    fingerprints: dict[str, bytes] = field(default_factory=dict)
+    fragments: Any = None  # the Markdown cache, flushed with each job's other records
+
+
+def run(ctx: Context, job: Job) -> Done:
+    done = Done(job.owner)
+    site = TrackedSite(ctx.site.portal, ctx.site.villages, ctx.site.now,
+                       ctx.tables["urls"])  # type: ignore[arg-type]
+    object.__setattr__(site, "reads", set())
+    village = None
+    if job.owner:
+        village = next(v for v in ctx.site.villages if v.slug == job.owner)
+        outputs = list(ctx.plan_village(site, village))
+    else:
+        outputs = list(ctx.plan_portal(site))
+    done.reads = tuple(sorted(object.__getattribute__(site, "reads")))
+    memo: dict[int, bytes] = {}
+    new = Pending()
+    try:
+        for out in outputs:
+            _one(ctx, job, done, out, memo, new)
+    except ContentError as exc:  # exceptions with Problems do not pickle back: return them
+        done.problems.extend(exc.problems)
+    if village is not None and ctx.check_links is not None:
+        found, done.links = ctx.check_links(ctx.root / "content", ctx.site, village,
+                                            ctx.fingerprints[village.slug], job.links)
+        done.problems.extend(found)
+    fragments = ctx.fragments.take() if ctx.fragments is not None else {}
+    if new.blobs or new.steps or fragments:
+        with ctx.store.transaction():
+            ctx.store.put_blobs(new.blobs.items())
+            for key, value in new.steps.items():
+                ctx.store.put("steps", key, value)
+            for key, value in fragments.items():
+                ctx.store.put("fragments", key, value)
+    return done
+
+
+@dataclass
+class Pending:
+    """Content-addressed records a job adds to the cache: finished bytes and finishings."""
+
+    blobs: dict[bytes, bytes] = field(default_factory=dict)
+    steps: dict[str, Any] = field(default_factory=dict)
+
+
+def _one(ctx: Context, job: Job, done: Done, out: Output, memo: dict[int, bytes],
+         new: Pending) -> None:
+    previous = job.records.get(out.path)
+    if previous is not None and current(ctx, previous, out, memo) and \
+            (job.trusted or _restore(ctx, previous, done)):
+        done.records[out.path] = previous
+        return
+    with recording() as rec:
+        data = ctx.render(ctx.renderer, out)
+    files, weight = _finished(ctx, out, data, new)
+    old = {rel: d for rel, d, _ in previous.files} if previous else {}
+    for rel, d, _ in files:
+        same = (old.get(rel) == d) if job.trusted and rel in old else None
+        if same is True:
+            continue
+        payload = new.blobs.get(d) or ctx.store.blob(d)
+        if payload is None:  # finished earlier, but its bytes are gone from the cache
+            payload = dict(ctx.finish(out.path, data))[rel]
+        if stage(ctx.staging, ctx.output, rel, payload, same):
+            done.changed.append(rel)
+    done.rendered.append(out.path)
+    done.records[out.path] = Made(
+        tuple(sorted((n, ctx.templates.get(n, MISSING)) for n in rec.templates)),
+        tuple(sorted((n, _value(out.context, n, memo)) for n in rec.names)),
+        tuple(sorted(rec.lookups.items())), files, weight)
+
+
+def current(ctx: Context, made: Made, out: Output, memo: dict[int, bytes]) -> bool:
+    """Would rendering `out` now read exactly what `made` records?"""
+    templates = ctx.templates
+    if any(templates.get(name, MISSING) != d for name, d in made.templates):
+        return False
+    if any(_value(out.context, name, memo) != d for name, d in made.names):
+        return False
+    tables = ctx.tables
+    return all(tables[t].current(k) == d for (t, k), d in made.lookups)
+
+
+def _value(context: dict[str, Any], name: str, memo: dict[int, bytes]) -> bytes:
+    if name not in context:
+        return MISSING
+    value = context[name]
+    if isinstance(value, (dict, list)):
+        key = id(value)
+        if key not in memo:
+            memo[key] = value_digest(value)
+        return memo[key]
+    return value_digest(value)
+
+
+def _finished(ctx: Context, out: Output, data: bytes,
+              new: Pending) -> tuple[Files, tuple[Any, ...] | None]:
+    """Finish the rendered bytes (cached by their digest: finishing is a pure function)."""
+    key = "finish:" + digest(out.path.encode() + b"\0" + data).hex()
+    cached = new.steps.get(key) or ctx.store.get("steps", key)
+    page = out.context.get("page")
+    source = page.get("source", "") if isinstance(page, dict) else ""
+    kind = out.template.removesuffix(".html")
+    if cached is not None:
+        files, sha, assets = cached
+    else:
+        finished = ctx.finish(out.path, data)
+        files = tuple((rel, digest(b), len(b)) for rel, b in finished)
+        for (_, d, _), (_, b) in zip(files, finished, strict=True):
+            new.blobs[d] = b
+        main = finished[0][1]
+        sha = hashlib.sha256(main).hexdigest()
+        assets = ctx.weigh(out.path, main) if out.path.endswith(".html") else ()
+        new.steps[key] = (files, sha, assets)
+    return files, (kind, source, sha, assets)
+
+
+def _restore(ctx: Context, made: Made, done: Done) -> bool:
+    """Put an unchanged output's files back from the cache where the folder differs."""
+    payloads = [(rel, ctx.store.blob(d)) for rel, d, _ in made.files]
+    if any(p is None for _, p in payloads):
+        return False
+    for rel, payload in payloads:
+        if stage(ctx.staging, ctx.output, rel, payload, None):  # type: ignore[arg-type]
+            done.changed.append(rel)
+    return True

@@ -1,0 +1,308 @@
+"""One build's use of the cache and of the output folder.
+
+The build asks the session, in pipeline order: load the site (`load`), which owners (the
+portal, each village) must run again and which are current as recorded (`jobs`), run a
+step that is not a template render (`step`), and finally `commit`, which records what was
+made and swaps the changed files in.
+
+An owner (a village or the portal) is skipped without even planning its pages when its
+files, the portal settings, the templates, the build time and every table entry its pages
+looked up are as recorded, and the output folder is the one this cache last wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..model import Site
+from ..write import OutputFolder, stage
+from . import load as loading
+from .jobs import Done, Job, Made
+from .sources import combine, files_under, generator_version, scan_paths
+from .store import FILE, CacheDamaged, Store, digest
+from .track import TrackedTable, tracked_tables, value_digest
+
+CACHE_DIR = ".kampung-cache"
+FileInfo = tuple[bytes, int, str]  # (digest, size, sha256 hex of the bytes or "")
+
+
+@dataclass
+class Owned:
+    """What one owner (village, portal or step) produced, as recorded."""
+
+    key: bytes  # digest of everything that decides whether it must run again
+    lookups: tuple[tuple[tuple[str, str], bytes], ...] = ()
+    files: dict[str, FileInfo] = field(default_factory=dict)
+    pages: tuple[tuple[Any, ...], ...] = ()  # (path, kind, source, sha256, assets)
+    problems: tuple[Any, ...] = ()
+    links: Any = None
+
+
+class Session:
+    def __init__(self, site_root: Path, output: Path, cache_dir: Path | None = None,
+                 *, fresh: bool = False):
+        self.site_root = site_root.resolve()
+        self.cache_dir = (cache_dir or self.site_root / CACHE_DIR).resolve()
+        self.store = Store(self.cache_dir / FILE, generator_version(), fresh=fresh)
+        self.folder = OutputFolder(output)
+        self.folder.recover(self.store.meta("commit"))
+        recorded = self.store.meta("output")
+        self.trusted = recorded is not None and recorded == self._where()
+        self.owned: dict[str, Owned] = {}  # what each owner holds after this build
+        self.ran: dict[str, Owned | None] = {}  # owners that ran: their previous record
+        self.changed: list[str] = []
+        self.rendered: list[str] = []
+        self.records: dict[str, dict[str, Made]] = {}
+        self.views: list[Path] = []
+        self.folder.begin()
+
+    def _where(self) -> Any:
+        return str(self.folder.output), self.folder.identity()
+
+    # loading ------------------------------------------------------------------------
+    def load(self, now: datetime, jobs: int = 1) -> loading.Loaded:
+        self.loaded = loading.load(self.site_root / "content", now, self.store,
+                                   self.store.sources(), jobs)
+        return self.loaded
+
+    # deciding what runs ------------------------------------------------------------
+    def prepare(self, site: Site, templates: dict[str, bytes], static: bytes,
+                tables: dict[str, TrackedTable]) -> None:
+        """Note the site-wide inputs every owner's key includes."""
+        self.tables = tables
+        self.templates, self.static = templates, static
+        self.site_key = value_digest((site.portal, site.now.isoformat(),
+                                      sorted(templates.items()), static))
+        self.villages_key = combine(sorted(self.loaded.fingerprints.items()))
+
+    def key_of(self, owner: str) -> bytes:
+        print_ = self.loaded.fingerprints.get(owner, b"") if owner else self.villages_key
+        return digest(print_ + self.site_key)
+
+    def jobs(self, owners: Iterable[str]) -> list[Job]:
+        """A job for each owner that must run; the others are carried over as recorded."""
+        todo = []
+        for owner in owners:
+            before = self._owned(f"owner:{owner}")
+            if before is not None and self._current(owner, before):
+                self.owned[f"owner:{owner}"] = before
+                continue
+            self.ran[f"owner:{owner}"] = before
+            records = self.store.outputs_of(owner)
+            todo.append(Job(owner, records, self.trusted, before.links if before else None))
+        return todo
+
+    def _current(self, owner: str, before: Owned) -> bool:
+        if not self.trusted or before.key != self.key_of(owner):
+            return False
+        tables = self.tables
+        for (table, key), value in before.lookups:
+            if table == "site":  # the plan read every village: any change counts
+                if value != self.villages_key:
+                    return False
+            elif tables[table].current(key) != value:
+                return False
+        return True
+
+    def _owned(self, key: str) -> Owned | None:
+        record = self.store.get("steps", key)
+        return record if isinstance(record, Owned) else None
+
+    def finished(self, done: Done) -> None:
+        """Take a job's result: its records, the files it staged, what it rendered."""
+        lookups: dict[tuple[str, str], bytes] = {}
+        files: dict[str, FileInfo] = {}
+        pages = []
+        for _, made in sorted(done.records.items()):
+            lookups.update(made.lookups)
+            for rel, d, size in made.files:
+                files[rel] = (d, size, "")
+            if made.weight is not None:
+                kind, source, sha, assets = made.weight
+                main = made.files[0][0]
+                files[main] = (files[main][0], files[main][1], sha)
+                pages.append((main, kind, source, sha, assets))
+        if done.links is not None:
+            lookups.update(done.links[2])
+        if "villages" in done.reads:
+            lookups[("site", "villages")] = self.villages_key
+        self.owned[f"owner:{done.owner}"] = Owned(
+            self.key_of(done.owner), tuple(sorted(lookups.items())), files, tuple(pages),
+            tuple(done.problems), done.links)
+        self.records[done.owner] = done.records
+        self.changed.extend(done.changed)
+        self.rendered.extend(done.rendered)
+
+    # steps that are not template renders --------------------------------------------
+    def step(self, name: str, key: Any, make: Callable[[], Iterable[tuple[str, bytes]]],
+             finish: Callable[[str, bytes], list[tuple[str, bytes]]]) -> Owned:
+        """Run `make` unless its `key` is as recorded; stage the files whose bytes changed.
+
+        `make` must be a function of what `key` describes: the key is its only input."""
+        key_digest = value_digest(key)
+        before = self._owned(f"step:{name}")
+        if before is not None and before.key == key_digest and self.trusted:
+            self.owned[f"step:{name}"] = before
+            return before
+        self.ran[f"step:{name}"] = before
+        old = before.files if before is not None and self.trusted else {}
+        files: dict[str, FileInfo] = {}
+        blobs = []
+        for rel, data in make():
+            for out_rel, out_data in finish(rel, data):
+                d = digest(out_data)
+                files[out_rel] = (d, len(out_data), "")
+                same = (old[out_rel][0] == d) if out_rel in old else None
+                if stage(self.folder.staging, self.folder.output, out_rel, out_data, same):
+                    self.changed.append(out_rel)
+                blobs.append((d, out_data))
+        with self.store.transaction():
+            self.store.put_blobs(blobs)
+        owned = Owned(key_digest, files=files)
+        self.owned[f"step:{name}"] = owned
+        return owned
+
+    def copies(self, name: str, items: list[tuple[str, Path]]) -> Owned:
+        """Files copied as they are (media): staged when their source changed."""
+        key = [(rel, str(p), _stat(p)) for rel, p in items]
+        before = self._owned(f"step:{name}")
+        old = before.files if before is not None and self.trusted else {}
+        files: dict[str, FileInfo] = {}
+        for (rel, path), (_, _, stat) in zip(items, key, strict=True):
+            d = value_digest((str(path), stat))
+            files[rel] = (d, stat[0], "")
+            same = (old[rel][0] == d) if rel in old else None
+            if same is not True and stage(self.folder.staging, self.folder.output, rel,
+                                          path.read_bytes(), same):
+                self.changed.append(rel)
+        owned = Owned(value_digest(key), files=files)
+        self.owned[f"step:{name}"] = owned
+        self.ran[f"step:{name}"] = before
+        return owned
+
+    # what this build holds ----------------------------------------------------------
+    def problems(self) -> list[Any]:
+        return [p for owned in self.owned.values() for p in owned.problems]
+
+    def pages(self) -> dict[str, FileInfo]:
+        """Every rendered page (and feed, sitemap...) with its digest, size and sha256."""
+        return {rel: info for key, owned in sorted(self.owned.items())
+                if key.startswith("owner:") for rel, info in owned.files.items() if info[2]}
+
+    def file_count(self) -> int:
+        return len({rel for owned in self.owned.values() for rel in owned.files})
+
+    def view(self, rels: Iterable[str]) -> Path:
+        """A folder holding the new version of each file in `rels` (hard links where the
+        file system allows), for steps that read the rendered site, such as search."""
+        root = self.folder.staging.with_name(self.folder.staging.name + "-view")
+        shutil.rmtree(root, ignore_errors=True)
+        self.views.append(root)
+        for rel in rels:
+            source = self.folder.staging / rel
+            if not source.exists():
+                source = self.folder.output / rel
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        return root
+
+    def weigh(self, report: Any) -> Any:
+        """Feed the page-weight report from the records (pages not rendered included)."""
+        for owned in self.owned.values():
+            for rel, (_, size, sha) in owned.files.items():
+                report.sizes[rel] = size
+                if sha:
+                    report.digests[rel] = sha
+            for rel, kind, source, _, assets in owned.pages:
+                report._pages.append((rel, kind, source, owned.files[rel][1], assets))
+        return report
+
+    # finishing ------------------------------------------------------------------------
+    def removed(self, keep: tuple[str, ...]) -> list[str]:
+        """Files this build no longer makes; villages left out of it keep theirs."""
+        for key in self._recorded_keys() - set(self.owned):
+            record = self._owned(key)
+            if record is None:
+                continue
+            if any(key.endswith(f":{slug}") for slug in keep):
+                self.owned[key] = record  # not built this time: carried as it is
+            else:
+                self.ran[key] = record  # gone (a village deleted): its files go too
+        made = {rel for owned in self.owned.values() for rel in owned.files}
+        if self.trusted:
+            before = {rel for owned in self.ran.values() if owned for rel in owned.files}
+        else:
+            before = self.folder.files_on_disk()
+        kept = tuple(f"{slug}/" for slug in keep)
+        return sorted(rel for rel in before - made if not rel.startswith(kept))
+
+    def _recorded_keys(self) -> set[str]:
+        rows = self.store.db.execute(
+            "select key from steps where key like 'owner:%' or key like 'step:%'")
+        return {row[0] for row in rows}
+
+    def commit(self, removed: list[str]) -> None:
+        """Record what was made, then move the staged files in (see write.py)."""
+        plan = self.folder.prepare(self.changed, removed)
+        with self.store.transaction():
+            for owner, records in self.records.items():
+                self.store.put_outputs(owner, records)
+                self.store.drop_owner(owner, keep=records)
+            for key in self.ran:
+                if key in self.owned:
+                    self.store.put("steps", key, self.owned[key])
+                else:
+                    self.store.delete("steps", [key])
+                    if key.startswith("owner:"):
+                        self.store.drop_owner(key.removeprefix("owner:"))
+            loading.save(self.store, self.loaded)
+            self.store.set_meta("commit", plan["id"])
+            self.store.set_meta("output", (str(self.folder.output),
+                                           (*self._folder_ids(), plan["stamp"])))
+        self.folder.apply(plan)
+
+    def _folder_ids(self) -> tuple[int, int]:
+        stat = self.folder.output.stat()
+        return stat.st_dev, stat.st_ino
+
+    def abort(self) -> None:
+        self.folder.abort()
+
+    def close(self) -> None:
+        for root in self.views:
+            shutil.rmtree(root, ignore_errors=True)
+        self.store.close()
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def theme_digests(dirs: list[Path]) -> tuple[dict[str, bytes], bytes]:
+    """Template name -> digest of the file the loader would find (first folder wins), and
+    one digest of everything beside the templates (static files such as sw.js)."""
+    templates: dict[str, bytes] = {}
+    for folder in reversed(dirs):
+        for rel, value in scan_paths(folder, files_under(folder), {}).items():
+            templates[rel] = value[2]
+    static: list[tuple[str, bytes]] = []
+    for folder in dirs:
+        root = folder.parent / "static"
+        if root.is_dir():
+            static.extend((f"{root}/{rel}", v[2])
+                          for rel, v in scan_paths(root, files_under(root), {}).items())
+    return templates, combine(static)
+
+
+__all__ = ["CACHE_DIR", "CacheDamaged", "Session", "theme_digests", "tracked_tables"]

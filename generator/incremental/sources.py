@@ -1,0 +1,75 @@
+"""Fingerprints of everything a build reads: content files, theme files and the generator.
+
+A file's digest is its bytes' hash, but a file whose size and modification time are as
+recorded is not read again (git's trick). A file changed within the last two seconds is
+remembered as "racy" and hashed again next time, so two edits in one clock tick are
+never missed. A fresh checkout (new mtimes) costs one read per file, never a parse.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+from .store import digest
+
+Known = dict[str, tuple[int, int, bytes]]  # rel -> (size, mtime_ns, digest)
+RACY_NS = 2_000_000_000
+GENERATOR = Path(__file__).resolve().parents[1]
+# libraries whose output ends up in pages: a new version may change bytes
+LIBRARIES = ("jinja2", "markdown", "nh3", "babel", "pyyaml", "markupsafe", "minify-html",
+             "brotli", "pillow", "pagefind", "segno", "qrcode")
+
+
+def files_under(root: Path) -> list[Path]:
+    """Every file under `root`, hidden files and folders left out, in a stable order."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found.extend(Path(folder, n) for n in sorted(names) if not n.startswith("."))
+    return found
+
+
+def scan_paths(root: Path, paths: Iterable[Path], known: Known, prefix: str = "") -> Known:
+    """Digest the given files under `root`, reading only those whose stat changed.
+
+    Keys are paths relative to `root` (after `prefix`); an unreadable file is left out."""
+    started = time.time_ns()
+    found: Known = {}
+    for path in paths:
+        key = prefix + path.relative_to(root).as_posix()
+        try:
+            stat = path.stat()
+            old = known.get(key)
+            if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+                found[key] = old
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        racy = stat.st_mtime_ns > started - RACY_NS
+        found[key] = (stat.st_size, -1 if racy else stat.st_mtime_ns, digest(data))
+    return found
+
+
+def combine(items: Iterable[tuple[str, bytes]]) -> bytes:
+    """One digest for many (name, digest) pairs, in the order given."""
+    return digest(b"".join(name.encode() + b"\0" + value for name, value in items))
+
+
+def generator_version() -> str:
+    """Digest of the generator's own code and catalogs and of the libraries it renders with."""
+    files = [p for p in files_under(GENERATOR) if "__pycache__" not in p.parts]
+    code = scan_paths(GENERATOR, files, {})
+    parts = [(rel, value[2]) for rel, value in sorted(code.items())]
+    for name in LIBRARIES:
+        try:
+            parts.append((name, metadata.version(name).encode()))
+        except metadata.PackageNotFoundError:
+            continue
+    parts.append(("python", sys.version.encode()))
+    return combine(parts).hex()

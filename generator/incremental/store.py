@@ -1,0 +1,195 @@
+"""The build cache on disk: one SQLite file recording what every output was made from.
+
+SQLite gives atomic commits (an interrupted build never leaves half a record), detects a
+damaged file, and lets a build read only the records it needs. Anything wrong with the
+file (missing, another format or generator version, unreadable, damaged) makes `open`
+start an empty cache, which means a full build: the cache can only make a build faster,
+never different.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+FORMAT = 3  # bump when the tables or the meaning of a record change
+FILE = "build.sqlite"
+SCHEMA = """
+create table meta (key text primary key, value blob);
+create table sources (rel text primary key, size int, mtime_ns int, digest blob);
+create table villages (slug text primary key, record blob);
+create table outputs (path text primary key, owner text, record blob);
+create table blobs (digest blob primary key, data blob);
+create table fragments (key blob primary key, record blob);
+create table steps (key text primary key, record blob);
+create index outputs_owner on outputs (owner);
+"""
+TABLES = ("meta", "sources", "villages", "outputs", "blobs", "fragments", "steps")
+
+
+def digest(data: bytes) -> bytes:
+    """16-byte BLAKE2b: fast, and collisions are out of reach for a build cache."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+class CacheDamaged(Exception):
+    """A record failed its checksum or the file is damaged: the build starts over, uncached."""
+
+
+def dumps(value: Any) -> bytes:
+    """A record: its checksum, then its pickle (so a damaged record is never believed)."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return digest(data) + data
+
+
+class Store:
+    """A connection to the cache file; writes happen inside `transaction()`."""
+
+    def __init__(self, path: Path, version: str, *, attach: bool = False,
+                 fresh: bool = False):
+        """Open the cache (`fresh`: start it empty); `attach` joins one already open."""
+        self.path, self.version = path, version
+        self.fresh = False  # True when the cache was empty, unreadable or from another version
+        self.db = self._recreate() if fresh else self._connect(attach)
+
+    def _connect(self, attach: bool) -> sqlite3.Connection:
+        if attach:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=600)
+            db.execute("pragma synchronous = normal")
+            return db
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = self._usable(sqlite3.connect(self.path, isolation_level=None, timeout=600))
+            if db is not None:
+                return db
+        except sqlite3.DatabaseError:
+            pass
+        return self._recreate()
+
+    def _usable(self, db: sqlite3.Connection) -> sqlite3.Connection | None:
+        db.execute("pragma journal_mode = wal")
+        db.execute("pragma synchronous = normal")
+        names = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
+        if not set(TABLES) <= names:
+            db.close()
+            return None
+        row = db.execute("select value from meta where key = 'version'").fetchone()
+        if row is None or row[0] != self._stamp():
+            db.close()
+            return None
+        return db
+
+    def _recreate(self) -> sqlite3.Connection:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{self.path}{suffix}")
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=600)
+        db.execute("pragma journal_mode = wal")
+        db.execute("pragma synchronous = normal")
+        db.executescript(SCHEMA)
+        db.execute("insert into meta values ('version', ?)", (self._stamp(),))
+        self.fresh = True
+        return db
+
+    def _stamp(self) -> str:
+        return f"{FORMAT}:{self.version}"
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("begin immediate")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("rollback")
+            raise
+        self.db.execute("commit")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # key/value records ---------------------------------------------------------------
+    def get(self, table: str, key: Any, column: str = "record") -> Any:
+        row = self.db.execute(f"select {column} from {table} where {_key(table)} = ?",
+                              (key,)).fetchone()
+        return None if row is None else _load(row[0])
+
+    def put(self, table: str, key: Any, value: Any) -> None:
+        self.db.execute(f"insert or replace into {table} ({_key(table)}, record) values (?, ?)",
+                        (key, dumps(value)))
+
+    def delete(self, table: str, keys: Iterable[Any]) -> None:
+        self.db.executemany(f"delete from {table} where {_key(table)} = ?",
+                            [(k,) for k in keys])
+
+    def meta(self, key: str) -> Any:
+        row = self.db.execute("select value from meta where key = ?", (key,)).fetchone()
+        return None if row is None else _load(row[0])
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self.db.execute("insert or replace into meta values (?, ?)", (key, dumps(value)))
+
+    # outputs -------------------------------------------------------------------------
+    def outputs_of(self, owner: str) -> dict[str, Any]:
+        rows = self.db.execute("select path, record from outputs where owner = ?", (owner,))
+        return {path: _load(record) for path, record in rows}
+
+    def all_outputs(self) -> Iterator[tuple[str, str, Any]]:
+        for path, owner, record in self.db.execute("select path, owner, record from outputs"):
+            yield path, owner, _load(record)
+
+    def put_outputs(self, owner: str, records: dict[str, Any]) -> None:
+        self.db.executemany("insert or replace into outputs values (?, ?, ?)",
+                            [(p, owner, dumps(r)) for p, r in records.items()])
+
+    def drop_owner(self, owner: str, keep: Iterable[str] = ()) -> None:
+        kept = set(keep)
+        stale = [p for p in self.outputs_of(owner) if p not in kept]
+        self.delete("outputs", stale)
+
+    # content-addressed bytes -----------------------------------------------------------
+    def blob(self, key: bytes) -> bytes | None:
+        """The bytes stored under `key`, or None if missing or damaged."""
+        row = self.db.execute("select data from blobs where digest = ?", (key,)).fetchone()
+        if row is None or digest(row[0]) != key:
+            return None
+        return bytes(row[0])
+
+    def put_blobs(self, items: Iterable[tuple[bytes, bytes]]) -> None:
+        self.db.executemany("insert or ignore into blobs values (?, ?)", items)
+
+    def prune_blobs(self, live: set[bytes]) -> int:
+        """Delete bytes no record refers to any more; return how many went."""
+        dead = [(k,) for (k,) in self.db.execute("select digest from blobs") if k not in live]
+        self.db.executemany("delete from blobs where digest = ?", dead)
+        return len(dead)
+
+    # source stat cache ---------------------------------------------------------------
+    def sources(self) -> dict[str, tuple[int, int, bytes]]:
+        rows = self.db.execute("select rel, size, mtime_ns, digest from sources")
+        return {rel: (size, mtime, dig) for rel, size, mtime, dig in rows}
+
+    def put_sources(self, known: dict[str, tuple[int, int, bytes]]) -> None:
+        self.db.execute("delete from sources")
+        self.db.executemany("insert into sources values (?, ?, ?, ?)",
+                            [(rel, *value) for rel, value in known.items()])
+
+
+def _key(table: str) -> str:
+    return {"villages": "slug", "outputs": "path", "blobs": "digest", "fragments": "key",
+            "steps": "key", "meta": "key", "sources": "rel"}[table]
+
+
+def _load(data: bytes) -> Any:
+    body = data[16:]
+    if digest(body) != data[:16]:
+        raise CacheDamaged("record checksum")
+    try:
+        return pickle.loads(body)
+    except Exception as exc:  # a record from code that has since changed shape
+        raise CacheDamaged(f"record unreadable: {exc}") from exc

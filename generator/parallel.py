@@ -1,0 +1,118 @@
+"""All cores: worker processes for loading villages and for rendering them.
+
+Work is split by village (the portal's own pages are one more job), so a job's outputs
+never depend on which worker ran it or in what order jobs finished: the site is the same
+bytes with one worker or many. Workers are forked after the site is loaded, so they share
+it without copying; where fork is not available (Windows, macOS), they start fresh and get
+the site pickled once each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .incremental import jobs as jobs_module
+from .incremental.fragments import Fragments
+from .incremental.store import Store
+from .incremental.track import tracked_tables
+from .model import Site
+
+SMALL = 400  # below this many pages of work, starting workers costs more than it saves
+
+
+def cpu_count() -> int:
+    """Cores this process may use (respects taskset and container CPU sets)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@contextlib.contextmanager
+def workers(count: int, initializer: Callable[..., None] | None = None,
+            initargs: tuple[Any, ...] = ()) -> Iterator[Any]:
+    """A pool of `count` worker processes, or None when one process is enough."""
+    if count <= 1:
+        if initializer is not None:
+            initializer(*initargs)
+        yield None
+        return
+    with _context().Pool(count, initializer, initargs) as pool:
+        yield pool
+
+
+def ordered_map(pool: Any) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]:
+    """`map` over the pool (results in order), or the built-in `map` without one."""
+    if pool is None:
+        return map
+    return lambda fn, items: pool.imap(fn, items, chunksize=1)
+
+
+@dataclass
+class RenderSpec:
+    """What a render worker sets itself up from (pickled only where fork is missing)."""
+
+    site_root: Path
+    output: Path
+    staging: Path
+    cache_file: Path
+    version: str
+    site: Site
+    catalog: dict[str, dict[str, Any]]
+    templates: dict[str, bytes]
+    fingerprints: dict[str, bytes]
+    plan_village: Callable[..., Any]
+    plan_portal: Callable[..., Any]
+    finish: Callable[[str, bytes], list[tuple[str, bytes]]]
+    weigh: Callable[[str, bytes], tuple[str, ...]]
+    render: Callable[[Any, Any], bytes]
+    check_links: Callable[..., Any]
+    make_renderer: Callable[..., Any]
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def init_render(spec: RenderSpec) -> None:
+    """Set up this process: its own cache connection, tracked tables, one Renderer."""
+    site = spec.site
+    tables = tracked_tables(site, spec.catalog)
+    store = Store(spec.cache_file, spec.version, attach=True)
+    fragments = Fragments(store, tables)
+    renderer = spec.make_renderer(spec.site_root, site.portal["tema"], tables["urls"],
+                                  allow_html=bool(site.portal.get("izinkan_html")),
+                                  media=tables["media"], fragments=fragments)
+    _WORKER["context"] = jobs_module.Context(
+        spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
+        store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,
+        spec.check_links, spec.fingerprints, fragments)
+
+
+def run_job(job: jobs_module.Job) -> jobs_module.Done:
+    return jobs_module.run(_WORKER["context"], job)
+
+
+def render_jobs(spec: RenderSpec, todo: list[jobs_module.Job], count: int,
+                progress: Callable[[jobs_module.Done], None]) -> None:
+    """Run every job, in worker processes when there is enough work to share."""
+    pages = sum(len(job.records) or 100 for job in todo)
+    count = min(count, len(todo)) if pages >= SMALL else 1
+    with workers(count, init_render, (spec,)) as pool:
+        results = map(run_job, todo) if pool is None else \
+            pool.imap_unordered(run_job, todo, chunksize=1)
+        for done in results:
+            progress(done)
+    if count <= 1:
+        _WORKER["context"].store.close()
+        _WORKER.clear()
