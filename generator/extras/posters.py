@@ -20,7 +20,7 @@ FOLDER = "cetak/"
 KINDS = ("layanan", "pengumuman", "agenda")
 # a poster with more lines than these gets smaller type so it still fits one A4 page,
 # one with fewer than SPARSE larger type, to be read from across the room
-SPARSE, DENSE, VERY_DENSE = 6, 14, 22
+SPARSE, DENSE, VERY_DENSE = 6, 12, 18
 
 
 def poster_path(page_url: str = "") -> str:

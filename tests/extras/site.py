@@ -118,6 +118,18 @@ kelompok:
 """
 
 
+WARIS = "---\njudul: Surat Keterangan Ahli Waris\nkelompok: keterangan\npersyaratan:\n" + "".join(
+    f"  - {{nama: {name}, bawa: fotokopi, jumlah: 2}}\n" for name in (
+        "KTP-el semua ahli waris", "Kartu Keluarga almarhum", "Kartu Keluarga ahli waris",
+        "Akta kematian", "Surat nikah almarhum", "Akta kelahiran setiap ahli waris",
+        "Surat pernyataan ahli waris bermeterai", "Surat pengantar RT dan RW",
+        "Dua orang saksi dengan KTP-el", "Sertifikat tanah atau buku tabungan",
+        "Surat kuasa jika diwakilkan", "Bukti lunas PBB tahun berjalan",
+        "Silsilah keluarga yang ditandatangani ahli waris", "Pas foto 3x4 dua lembar")) + \
+    "prosedur:\n" + "".join(f"  - Langkah {n}, petugas memeriksa dan mencatat berkas\n"
+                             for n in range(1, 9)) + \
+    "biaya: {nominal: 0}\nwaktu_penyelesaian: {nilai: 3, satuan: hari_kerja}\n" \
+    "produk: Surat keterangan ahli waris\npengaduan: Kepala desa\n---\nDibuat di kantor desa.\n"
 RONDA = """\
 ---
 judul: Ronda Malam
@@ -142,6 +154,7 @@ def make_extras_site(root: Path) -> Path:
     village = root / "content" / "sukamaju"
     write(root, "content/sukamaju/layanan/akta-kelahiran.md", AKTA)
     write(root, "content/sukamaju/layanan/surat-pindah.md", PINDAH)
+    write(root, "content/sukamaju/layanan/ahli-waris.md", WARIS)
     write(root, "content/sukamaju/agenda/posyandu.md", POSYANDU)
     write(root, "content/sukamaju/agenda/musdes.md", MUSDES)
     write(root, "content/sukamaju/pengumuman/banjir.md", BANJIR)

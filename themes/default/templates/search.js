@@ -10,6 +10,5 @@ if(me!==seq)return;const items=await Promise.all(r.results.slice(0,10).map(x=>x.
 st.textContent=items.length?f.dataset.found.replace("{n}",r.results.length):f.dataset.none;
 for(const d of items){const li=document.createElement("li"),a=document.createElement("a"),b=document.createElement("strong"),m=document.createElement("span");
 a.href=root+d.url.slice(1);b.textContent=d.meta.title;m.className="meta";m.innerHTML=d.excerpt;a.append(b,m);li.append(a);out.append(li)}
-keep()}catch(e){st.textContent=f.dataset.offline}}
-function keep(){if(!("caches" in window))return;const urls=performance.getEntriesByType("resource").map(e=>e.name).filter(u=>u.includes("/pagefind/"));caches.open("kampung-cari").then(c=>c.addAll(urls)).catch(()=>{})}
+}catch(e){st.textContent=f.dataset.offline}}
 const first=new URLSearchParams(location.search).get("q");if(first){q.value=first;run(first)}

@@ -1,0 +1,118 @@
+"""Search: a resident types "ktp", "akte" or "surat pindah" on a phone and finds the page;
+without JavaScript the search page is an A–Z list of services and pages by category."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from extras.conftest import soup_of
+from extras.netlog import record_requests
+
+
+def test_without_javascript_the_search_page_lists_services_a_to_z(out: Path) -> None:
+    soup = soup_of(out, "sukamaju/cari/index.html")
+    assert soup.select_one("form#cari").has_attr("hidden")
+    letters = [h.get_text() for h in soup.select("h3[id^=az-]")]
+    assert letters == ["A", "K", "S"]
+    services = [a.get_text() for a in soup.select("h3[id^=az-] + ul a")]
+    assert services == ["Akta Kelahiran", "Kartu Keluarga", "KTP-el",
+                        "Surat Keterangan Ahli Waris", "Surat Keterangan Pindah"]
+    for a in soup.select("main a[href$='index.html']"):
+        assert (out / "sukamaju/cari" / a["href"]).resolve().is_file(), a["href"]
+
+
+def test_without_javascript_pages_are_listed_by_category(out: Path) -> None:
+    soup = soup_of(out, "sukamaju/cari/index.html")
+    headings = [h.get_text() for h in soup.select("h2 ~ h3:not([id])")]
+    assert headings[:5] == ["Layanan", "Wisata", "Pengumuman", "Agenda",
+                            "Profil dan halaman lain"]
+    assert "Waspada Banjir di Dusun Krajan" in soup.get_text()
+
+
+def test_search_forms_on_home_and_portal_lead_to_the_search_page(out: Path) -> None:
+    form = soup_of(out, "sukamaju/index.html").select_one("form[role=search]")
+    assert form["action"] == "cari/index.html" and form.select_one("input")["name"] == "q"
+    form = soup_of(out, "index.html").select_one("form[role=search]")
+    assert form["action"] == "cari/index.html"
+
+
+def test_each_site_has_its_own_small_index(out: Path) -> None:
+    for folder in ("sukamaju/pagefind", "sumberrejo/pagefind", "pagefind"):
+        names = {p.name for p in (out / folder).iterdir()}
+        assert {"pagefind.js", "pagefind-entry.json", "wasm.id.pagefind"} <= names, folder
+        assert not any(n.startswith("pagefind-ui") for n in names)
+    chunks = list((out / "sukamaju/pagefind/index").iterdir())
+    assert chunks and max(c.stat().st_size for c in chunks) < 20_000
+
+
+@pytest.fixture(scope="module")
+def phone(out: Path) -> Iterator[tuple[object, str, list[tuple[str, int]]]]:
+    from browser.cdp import Chromium
+    from browser.host import StaticHost
+
+    with StaticHost(out) as host, Chromium.launch() as browser:
+        sent = record_requests(host)
+        page = browser.new_page()
+        page.emulate_phone()
+        yield page, host.url, sent
+
+
+def search(phone: tuple, where: str, words: str) -> list[str]:
+    page, base, _ = phone
+    page.goto(f"{base}{where}cari/index.html?q={quote(words)}")
+    page.wait_for("document.getElementById('cari-status').textContent", 20)
+    return page.evaluate("[...document.querySelectorAll('#cari-hasil a')]"
+                         ".map(a => a.querySelector('strong').textContent + ' ' + "
+                         "a.getAttribute('href'))")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.server
+@pytest.mark.parametrize(("words", "first"), [
+    ("ktp", "KTP-el ../layanan/ktp-el/index.html"),
+    ("KTP-el", "KTP-el ../layanan/ktp-el/index.html"),
+    ("akte", "Akta Kelahiran ../layanan/akta-kelahiran/index.html"),
+    ("akte kelahran", "Akta Kelahiran ../layanan/akta-kelahiran/index.html"),
+    ("surat pindah", "Surat Keterangan Pindah ../layanan/surat-pindah/index.html"),
+    ("posyandu", "Posyandu Balita ../agenda/posyandu/index.html"),
+])
+def test_village_search_finds_what_residents_type(phone: tuple, words: str, first: str) -> None:
+    assert search(phone, "sukamaju/", words)[0] == first
+    assert not phone[0].console_errors()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.server
+def test_portal_search_finds_services_in_every_village(phone: tuple) -> None:
+    found = search(phone, "", "ktp")
+    assert "KTP-el ../sukamaju/layanan/ktp-el/index.html" in found
+    assert "KTP-el ../sumberrejo/layanan/ktp-el/index.html" in found
+    assert search(phone, "", "akte")[0] == \
+        "Akta Kelahiran ../sukamaju/layanan/akta-kelahiran/index.html"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.server
+def test_search_index_is_fetched_only_when_searching(phone: tuple) -> None:
+    page, base, sent = phone
+    page.send("Network.setCacheDisabled", cacheDisabled=True)
+    page.goto(f"{base}sukamaju/cari/index.html")
+    sent.clear()
+    page.goto(f"{base}sukamaju/cari/index.html")
+    assert [path for path, _ in sent] == ["/sukamaju/cari/index.html"]
+    page.evaluate("document.getElementById('q').value = 'ktp',"
+                  "document.getElementById('q').dispatchEvent(new Event('input'))")
+    page.wait_for("document.querySelectorAll('#cari-hasil a').length", 20)
+    fetched = [path for path, _ in sent]
+    assert any(p.endswith(".pf_index") for p in fetched)
+    assert any(p.endswith(".pf_fragment") for p in fetched)
+    assert not any("pagefind-ui" in p for p in fetched)
+    assert sum(size for _, size in sent) < 200_000
+    page.send("Network.setCacheDisabled", cacheDisabled=False)
