@@ -147,7 +147,8 @@ def test_portal_index_lists_every_village(site: Path) -> None:
 
     make_site(site, villages=("sukamaju", "sumberrejo"))
     build(site, site / "output", now=NOW)
-    links = [a["href"] for a in page(site / "output", "index.html").select("main a")]
+    index = page(site / "output", "index.html")
+    links = [a["href"] for a in index.select("main ul.villages > li > a:first-child")]
     assert links == ["sukamaju/index.html", "sumberrejo/index.html"]
 
 
