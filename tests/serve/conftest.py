@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from browser.cdp import CHROMIUM, Chromium
 
 from generator.serve import Session
 
@@ -48,3 +50,14 @@ def live(site: Path) -> Iterator[Live]:
     session = Session(site, port=0, now="2026-11-28", log=log.append)
     with session:
         yield Live(session, site, log)
+
+
+@pytest.fixture
+def chromium() -> Iterator[Chromium]:
+    """Headless Chromium; skipped where it is not installed, except in CI where it must be."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is required when CI=true (apt-get install chromium)")
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+    with Chromium.launch() as browser:
+        yield browser
