@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                                            suggestion=suggest(args.village, known))])
         context = book(site, village, args.site / "content", current_only=not args.semua)
         renderer = Renderer(args.site, site.portal["tema"], site.source_urls)
-        html = renderer.render(Output(context["path"], "poster_book.html", context))
+        html = renderer.render(Output(context["path"], "poster.html", context))
         write(target, html)
         if args.pdf:
             write_pdf(target, target.with_suffix(".pdf"))

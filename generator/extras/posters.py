@@ -31,7 +31,7 @@ def poster_path(page_url: str = "") -> str:
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
     for poster in village_posters(site, village, current_only=False):
         yield out(poster_path(poster["page_url"]) + "index.html", "poster.html",
-                  poster=poster)
+                  posters=[poster], book=False)
 
 
 def village_posters(site: Site, village: Village, *, current_only: bool) -> list[dict[str, Any]]:
@@ -83,7 +83,7 @@ def book(site: Site, village: Village, content: Path, *,
         logo = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
     return {"site": {"name": site.portal["nama"], "base_url": site.portal["base_url"]},
             "desa": desa_context(site, village), "lang": "id", "now": site.now,
-            "path": f"{village.slug}/{FOLDER}semua.html", "logo": logo,
+            "path": f"{village.slug}/{FOLDER}semua.html", "logo": logo, "book": True,
             "posters": village_posters(site, village, current_only=current_only)}
 
 
