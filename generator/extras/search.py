@@ -20,9 +20,8 @@ SECTIONS = ("layanan", "wisata", "pengumuman", "agenda", "halaman")
 DATA_PAGES = ("kontak/", "perangkat/", "apbdes/", "statistik/", "informasi-publik/")
 # spellings residents type for words the pages spell otherwise (and the reverse)
 VARIANTS = {
-    "akte": "akta", "ijin": "izin", "sertipikat": "sertifikat", "ktp": "ktp",
-    "e-ktp": "ktp", "ektp": "ktp", "kk": "keluarga", "skck": "skck", "domisili": "domisili",
-    "nikah": "nikah", "kawin": "nikah", "lahir": "kelahiran", "mati": "kematian",
+    "akte": "akta", "ijin": "izin", "sertipikat": "sertifikat", "e-ktp": "ktp", "ektp": "ktp",
+    "kk": "keluarga", "kawin": "nikah", "lahir": "kelahiran", "mati": "kematian",
     "meninggal": "kematian", "sktm": "tidak mampu", "pindahan": "pindah",
 }
 
