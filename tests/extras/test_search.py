@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from extras.conftest import soup_of
+from extras.conftest import NOW, soup_of
 from extras.netlog import record_requests
 
 
@@ -116,3 +116,26 @@ def test_search_index_is_fetched_only_when_searching(phone: tuple) -> None:
     assert not any("pagefind-ui" in p for p in fetched)
     assert sum(size for _, size in sent) < 200_000
     page.send("Network.setCacheDisabled", cacheDisabled=False)
+
+
+@pytest.mark.slow
+def test_editing_one_village_reindexes_only_that_village(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from extras.site import make_extras_site
+    from generator.build import build
+    from generator.extras import searchindex
+
+    root = make_extras_site(tmp_path / "situs")
+    build(root, root / "output", now=NOW)
+    indexed: list[str] = []
+    real = searchindex._index
+    monkeypatch.setattr(searchindex, "_index",
+                        lambda work, pages: (indexed.append(f"{work.parent.name}/{work.name}"),
+                                             real(work, pages)))
+    ronda = root / "content/sumberrejo/agenda/ronda.md"
+    ronda.write_text(ronda.read_text().replace("Giliran jaga.", "Giliran jaga RT 02."))
+    before = (root / "output/sukamaju/pagefind/.kampung-cari").read_text()
+    build(root, root / "output", now=NOW)
+    assert indexed == ["sumberrejo/pagefind"]  # not Sukamaju's, not the portal's records
+    assert (root / "output/sukamaju/pagefind/.kampung-cari").read_text() == before
+    assert (root / "output/sumberrejo/pagefind/.kampung-cari").read_text() != before
