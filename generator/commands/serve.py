@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import signal
 import threading
+from collections.abc import Iterator
 from types import FrameType
 
 from ..i18n import translate
@@ -40,13 +42,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         session.start()
     except OSError as exc:
-        if exc.errno != errno.EADDRINUSE:
-            raise
-        return fail(lang, "serve.port_in_use", "serve.port_hint", port=args.port,
-                    next=args.port + 1)
-    announce(session, args)
+        if exc.errno == errno.EADDRINUSE:
+            return fail(lang, "serve.port_in_use", "serve.port_hint", port=args.port,
+                        next=args.port + 1)
+        return fail(lang, "serve.cannot_listen", "serve.cannot_listen_hint", host=args.host,
+                    port=args.port, detail=exc.strerror or exc)
+    except KeyboardInterrupt:  # Ctrl-C during the first build
+        session.close()
+        say(translate(lang, "serve.stopped"))
+        return 0
     try:
-        wait_for_stop()
+        with stop_signals() as stop:
+            announce(session, args)
+            while not stop.wait(0.5):
+                pass
     finally:
         session.close()
         say(translate(lang, "serve.stopped"))
@@ -65,8 +74,9 @@ def announce(session: Session, args: argparse.Namespace) -> None:
     say(translate(args.lang, "serve.stop_hint"))
 
 
-def wait_for_stop() -> None:
-    """Block until Ctrl-C (SIGINT) or SIGTERM."""
+@contextlib.contextmanager
+def stop_signals() -> Iterator[threading.Event]:
+    """An event set by Ctrl-C (SIGINT) or SIGTERM while inside the block."""
     stop = threading.Event()
 
     def handle(signum: int, frame: FrameType | None) -> None:
@@ -74,8 +84,7 @@ def wait_for_stop() -> None:
 
     previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        while not stop.wait(0.5):
-            pass
+        yield stop
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -33,51 +33,35 @@ class Rebuilder:
         self.idle.set()
         self._session = secrets.token_hex(3)
         self._generation = 0
-        self._pending: set[Path] = set()
-        self._complete = False  # has a whole-site build succeeded yet?
         self._lock = threading.Lock()
 
     def rebuild(self, changed: Iterable[Path] = ()) -> Status:
-        """Build what `changed` (plus anything a failed build left pending) needs."""
+        """Build the site again after `changed` (a batch of paths) and publish the result.
+
+        The whole site is asked for: the build's own cache knows which outputs depend on
+        which files, so it renders only what the change touched.
+        """
         with self._lock:
-            self._pending.update(changed)
-            villages = self._villages() if self._complete else ()
             self.idle.clear()
             try:
-                status = self._run(villages)
+                status = self._run()
             finally:
                 self.idle.set()
             self.channel.publish(status)
             return status
 
-    def _run(self, villages: tuple[str, ...]) -> Status:
+    def _run(self) -> Status:
         before = self.channel.current()
         started = time.perf_counter()
         try:
-            report = build(self.site_root, self.output, now=build_now(self.now),
-                           villages=villages)
+            report = build(self.site_root, self.output, now=build_now(self.now))
         except ContentError as exc:
             return self._failed(before, exc.problems)
         except Exception as exc:  # a bug must not stop the preview; say what happened
             detail = f"{type(exc).__name__}: {exc}"
             return self._failed(before, [Problem.at("content", 1, 1, "serve_crashed",
                                                     detail=detail)])
-        self._pending.clear()
-        self._complete = True
         return self._succeeded(before, report, time.perf_counter() - started)
-
-    def _villages(self) -> tuple[str, ...]:
-        """Villages to rebuild when every change lies inside one; () means the whole site."""
-        content = self.site_root / "content"
-        slugs = set()
-        for path in self._pending:
-            if content not in path.parents or len(path.relative_to(content).parts) < 2:
-                return ()
-            slug = path.relative_to(content).parts[0]
-            if not (content / slug / "desa.yaml").is_file():
-                return ()
-            slugs.add(slug)
-        return tuple(sorted(slugs))
 
     def _succeeded(self, before: Status, report: BuildReport, seconds: float) -> Status:
         changed = len(report.changed) + len(report.removed)

@@ -104,3 +104,12 @@ def test_a_folder_without_content_is_refused_with_a_hint(tmp_path: Path) -> None
     assert process.returncode == 1
     assert "tidak berisi content/" in printed + rest
     assert "kampung init" in printed + rest
+
+
+def test_an_address_this_computer_does_not_have_is_explained(site: Path, tmp_path: Path
+                                                             ) -> None:
+    process, printed = start(site, tmp_path / "tmp", "--port", "0", "--host", "203.0.113.9")
+    rest, _ = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert "Pratinjau tidak bisa dibuka di 203.0.113.9:0" in printed + rest
+    assert "Periksa --host dan --port" in printed + rest
