@@ -25,9 +25,9 @@ from .assets.sitefiles import site_files
 from .errors import ContentError, Problem, errors_only
 from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
-from .incremental.session import CacheDamaged, Session, theme_digests, tracked_tables
+from .incremental.session import DAMAGE, Session, theme_digests
 from .incremental.shard import shard_of
-from .incremental.track import value_digest
+from .incremental.track import tracked_tables, value_digest
 from .model import Site, load_site
 from .pages import Output, portal_outputs, village_outputs
 from .parallel import RenderSpec, cpu_count, render_jobs
@@ -96,7 +96,7 @@ def build(
         try:
             report = _build(session, now, set(villages), strict, budgets, image_cache,
                             jobs or cpu_count(), shard, progress)
-        except CacheDamaged:
+        except DAMAGE:
             session.abort()
             continue
         except BaseException:

@@ -20,6 +20,7 @@ from typing import Any
 from .incremental import jobs as jobs_module
 from .incremental.fragments import Fragments
 from .incremental.store import Store
+from .incremental.templates import share_compiled
 from .incremental.track import tracked_tables
 from .model import Site
 
@@ -93,6 +94,7 @@ def init_render(spec: RenderSpec) -> None:
     renderer = spec.make_renderer(spec.site_root, site.portal["tema"], tables["urls"],
                                   allow_html=bool(site.portal.get("izinkan_html")),
                                   media=tables["media"], fragments=fragments)
+    share_compiled(renderer.env, spec.cache_file.parent / "templates")
     _WORKER["context"] = jobs_module.Context(
         spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
         store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,

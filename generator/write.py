@@ -75,13 +75,16 @@ class OutputFolder:
         self.staging = self.output.with_name(f".{self.output.name}.staging")
         self.journal = self.output.with_name(f".{self.output.name}.journal")
 
-    def identity(self) -> tuple[int, int, int] | None:
-        """(device, inode, marker mtime): changes when anyone else rebuilt or replaced it."""
+    def identity(self, stamp: int | None = None) -> tuple[int, int, int] | None:
+        """(device, inode, marker mtime): changes when anyone else rebuilt or replaced it.
+
+        `stamp` is the marker time a pending `apply` will set."""
         try:
-            folder, marker = self.output.stat(), (self.output / MARKER).stat()
+            folder = self.output.stat()
+            marker = stamp if stamp is not None else (self.output / MARKER).stat().st_mtime_ns
         except OSError:
             return None
-        return folder.st_dev, folder.st_ino, marker.st_mtime_ns
+        return folder.st_dev, folder.st_ino, marker
 
     def recover(self, committed: str | None) -> None:
         """Finish (or undo) a build interrupted while moving files; clear leftovers."""

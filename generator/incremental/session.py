@@ -25,7 +25,7 @@ from ..write import OutputFolder, stage
 from . import load as loading
 from .jobs import Done, Job, Made
 from .sources import combine, files_under, generator_version, scan_paths
-from .store import FILE, CacheDamaged, Store, digest
+from .store import DAMAGE, FILE, CacheDamaged, Store, digest
 from .track import TrackedTable, tracked_tables, value_digest
 
 CACHE_DIR = ".kampung-cache"
@@ -147,7 +147,8 @@ class Session:
         `make` must be a function of what `key` describes: the key is its only input."""
         key_digest = value_digest(key)
         before = self._owned(f"step:{name}")
-        if before is not None and before.key == key_digest and self.trusted:
+        if before is not None and before.key == key_digest and \
+                (self.trusted or self._restore(before)):
             self.owned[f"step:{name}"] = before
             return before
         self.ran[f"step:{name}"] = before
@@ -167,6 +168,16 @@ class Session:
         owned = Owned(key_digest, files=files)
         self.owned[f"step:{name}"] = owned
         return owned
+
+    def _restore(self, owned: Owned) -> bool:
+        """Put a step's recorded files where the folder differs (the folder is not trusted)."""
+        payloads = [(rel, self.store.blob(d)) for rel, (d, _, _) in owned.files.items()]
+        if any(data is None for _, data in payloads):
+            return False
+        for rel, data in payloads:
+            if stage(self.folder.staging, self.folder.output, rel, data, None):  # type: ignore[arg-type]
+                self.changed.append(rel)
+        return True
 
     def copies(self, name: str, items: list[tuple[str, Path]]) -> Owned:
         """Files copied as they are (media): staged when their source changed."""
@@ -252,28 +263,31 @@ class Session:
         return {row[0] for row in rows}
 
     def commit(self, removed: list[str]) -> None:
-        """Record what was made, then move the staged files in (see write.py)."""
-        plan = self.folder.prepare(self.changed, removed)
-        with self.store.transaction():
-            for owner, records in self.records.items():
-                self.store.put_outputs(owner, records)
-                self.store.drop_owner(owner, keep=records)
-            for key in self.ran:
-                if key in self.owned:
-                    self.store.put("steps", key, self.owned[key])
-                else:
-                    self.store.delete("steps", [key])
-                    if key.startswith("owner:"):
-                        self.store.drop_owner(key.removeprefix("owner:"))
-            loading.save(self.store, self.loaded)
-            self.store.set_meta("commit", plan["id"])
-            self.store.set_meta("output", (str(self.folder.output),
-                                           (*self._folder_ids(), plan["stamp"])))
-        self.folder.apply(plan)
+        """Record what was made, then move the staged files in (see write.py).
 
-    def _folder_ids(self) -> tuple[int, int]:
-        stat = self.folder.output.stat()
-        return stat.st_dev, stat.st_ino
+        A build that changes no file leaves the folder (and its marker) alone."""
+        plan = self.folder.prepare(self.changed, removed) if self.changed or removed else None
+        with self.store.transaction():
+            self._record()
+            if plan is not None:
+                self.store.set_meta("commit", plan["id"])
+            self.store.set_meta("output", (str(self.folder.output),
+                                           self.folder.identity(plan and plan["stamp"])))
+        if plan is not None:
+            self.folder.apply(plan)
+
+    def _record(self) -> None:
+        for owner, records in self.records.items():
+            self.store.put_outputs(owner, records)
+            self.store.drop_owner(owner, keep=records)
+        for key in self.ran:
+            if key in self.owned:
+                self.store.put("steps", key, self.owned[key])
+            else:
+                self.store.delete("steps", [key])
+                if key.startswith("owner:"):
+                    self.store.drop_owner(key.removeprefix("owner:"))
+        loading.save(self.store, self.loaded)
 
     def abort(self) -> None:
         self.folder.abort()
@@ -305,4 +319,4 @@ def theme_digests(dirs: list[Path]) -> tuple[dict[str, bytes], bytes]:
     return templates, combine(static)
 
 
-__all__ = ["CACHE_DIR", "CacheDamaged", "Session", "theme_digests", "tracked_tables"]
+__all__ = ["CACHE_DIR", "DAMAGE", "CacheDamaged", "Session", "theme_digests", "tracked_tables"]

@@ -42,6 +42,9 @@ class CacheDamaged(Exception):
     """A record failed its checksum or the file is damaged: the build starts over, uncached."""
 
 
+DAMAGE = (CacheDamaged, sqlite3.DatabaseError)  # what a damaged cache file may raise
+
+
 def dumps(value: Any) -> bytes:
     """A record: its checksum, then its pickle (so a damaged record is never believed)."""
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -156,9 +159,9 @@ class Store:
     def blob(self, key: bytes) -> bytes | None:
         """The bytes stored under `key`, or None if missing or damaged."""
         row = self.db.execute("select data from blobs where digest = ?", (key,)).fetchone()
-        if row is None or digest(row[0]) != key:
+        if row is None or not isinstance(row[0], bytes) or digest(row[0]) != key:
             return None
-        return bytes(row[0])
+        return row[0]
 
     def put_blobs(self, items: Iterable[tuple[bytes, bytes]]) -> None:
         self.db.executemany("insert or ignore into blobs values (?, ?)", items)
@@ -186,6 +189,8 @@ def _key(table: str) -> str:
 
 
 def _load(data: bytes) -> Any:
+    if not isinstance(data, bytes):
+        raise CacheDamaged("record is not bytes")
     body = data[16:]
     if digest(body) != data[:16]:
         raise CacheDamaged("record checksum")
