@@ -23,10 +23,11 @@ from .assets.imagecache import ImageCache
 from .assets.media import process_media
 from .assets.sitefiles import site_files
 from .errors import ContentError, Problem, errors_only
+from .extras.search import FOLDER as SEARCH_FOLDER
 from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, theme_digests
-from .incremental.shard import shard_of
+from .incremental.shard import scope, shard_of
 from .incremental.track import tracked_tables, value_digest
 from .model import Site, load_site
 from .pages import Output, portal_outputs, village_outputs
@@ -123,6 +124,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                           ImageCache(image_cache or session.cache_dir / "images"))
     problems = [*problems, *media.problems]
     tables = tracked_tables(site, media.catalog)
+    session.scope = scope(selected, (v.slug for v in site.villages), shard)
     session.prepare(site, *theme_digests(theme_dirs(site_root, site.portal["tema"])), tables)
     owners = sorted(selected) + ([""] if shard is None or shard[0] == 1 else [])
     todo = session.jobs(owners)  # the others are current: not even planned
@@ -139,10 +141,14 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
         session.step(f"extras:{slug}", (loaded.fingerprints[slug], site.portal, now),
                      lambda slug=slug: extras.village_files(site_root, site, {slug}), finished)
     pages = session.pages()
-    html = [rel for rel in pages if rel.endswith(".html")]  # search reads the new pages
-    session.step("search", (sorted(pages.items()), sorted(selected)),
-                 lambda: extras.search_files(session.view(html), site, selected,
-                                             session.folder.output), finished)
+    for slug in sorted(selected):  # a village's search bundle, from its new pages
+        mine = sorted((rel, info) for rel, info in pages.items() if rel.startswith(f"{slug}/"))
+        session.step(f"search:{slug}", mine, lambda slug=slug, mine=mine: _within(
+            f"{slug}/", extras.search_files(session.view(r for r, _ in mine), site, {slug},
+                                            session.folder.output)), finished)
+    session.step("search", sorted(pages.items()),  # the portal's, from the model
+                 lambda: _within("", extras.search_files(session.view(()), site, set(),
+                                                         session.folder.output)), finished)
     digests = {rel: sha for rel, (_, _, sha) in pages.items()}
     session.step("site", (sorted(digests.items()), session.static, sorted(selected),
                           value_digest(media.catalog), site.today),
@@ -157,6 +163,13 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     session.commit(removed)
     return BuildReport(session.file_count(), sorted(session.changed), removed, problems, 0.0,
                        weights, (media.images, media.processed), sorted(session.rendered))
+
+
+def _within(prefix: str, files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[str, bytes]]:
+    """The files under `prefix` (a village folder), or with "", those at the portal's top."""
+    for rel, data in files:
+        if rel.startswith(prefix) if prefix else rel.split("/", 1)[0] == SEARCH_FOLDER:
+            yield rel, data
 
 
 def _checked(site_root: Path, loaded: Loaded) -> tuple[Site, list[Problem]]:

@@ -107,9 +107,7 @@ class OutputFolder:
 
         The caller records `plan['id']` and `plan['stamp']` in its cache, then calls
         `apply(plan)`."""
-        if not self.output.exists():
-            self.output.mkdir(parents=True)
-            (self.output / MARKER).write_text("Made by Kampung. Safe to delete.\n")
+        self.ensure()
         stamp = time.time_ns()
         plan = {"id": f"{stamp:x}", "stamp": stamp,
                 "changed": sorted(changed, key=_order), "removed": sorted(removed)}
@@ -117,6 +115,12 @@ class OutputFolder:
         temp.write_text(json.dumps(plan), encoding="utf-8")
         os.replace(temp, self.journal)
         return plan
+
+    def ensure(self) -> None:
+        """The output folder, with its marker, even if nothing goes in it."""
+        if not self.output.exists():
+            self.output.mkdir(parents=True)
+            (self.output / MARKER).write_text("Made by Kampung. Safe to delete.\n")
 
     def apply(self, plan: dict[str, object]) -> None:
         self._apply(plan)

@@ -60,6 +60,7 @@ class Session:
         self.rendered: list[str] = []
         self.records: dict[str, dict[str, Made]] = {}
         self.views: list[Path] = []
+        self.scope: Callable[[str], bool] = lambda rel: True  # the files this build owns
         self.folder.begin()
 
     def _where(self) -> Any:
@@ -156,6 +157,8 @@ class Session:
         files: dict[str, FileInfo] = {}
         blobs = []
         for rel, data in make():
+            if not self.scope(rel):
+                continue
             for out_rel, out_data in finish(rel, data):
                 d = digest(out_data)
                 files[out_rel] = (d, len(out_data), "")
@@ -255,7 +258,8 @@ class Session:
         else:
             before = self.folder.files_on_disk()
         kept = tuple(f"{slug}/" for slug in keep)
-        return sorted(rel for rel in before - made if not rel.startswith(kept))
+        return sorted(rel for rel in before - made
+                      if not rel.startswith(kept) and self.scope(rel))
 
     def _recorded_keys(self) -> set[str]:
         rows = self.store.db.execute(
@@ -271,6 +275,7 @@ class Session:
             self._record()
             if plan is not None:
                 self.store.set_meta("commit", plan["id"])
+            self.folder.ensure()
             self.store.set_meta("output", (str(self.folder.output),
                                            self.folder.identity(plan and plan["stamp"])))
         if plan is not None:

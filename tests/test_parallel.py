@@ -1,0 +1,63 @@
+"""All cores: the same bytes with one worker or many, and the same site as a plain load."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from conftest import NOW
+from sitekit import make_site, write
+from test_incremental import rich_site, tree
+
+from generator import parallel
+from generator.build import build
+from generator.errors import ContentError
+from generator.incremental.load import load
+from generator.incremental.store import Store
+from generator.model import load_site
+
+pytestmark = pytest.mark.slow  # each test builds sites in worker processes
+
+
+def test_one_worker_or_two_give_the_same_bytes(tmp_path: Path) -> None:
+    site = rich_site(tmp_path / "situs")
+    with mock.patch.object(parallel, "SMALL", 0):
+        one = build(site, tmp_path / "one", now=NOW, jobs=1, cache=tmp_path / "c1")
+        two = build(site, tmp_path / "two", now=NOW, jobs=2, cache=tmp_path / "c2")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert one.rendered == two.rendered
+
+
+def test_villages_loaded_in_workers_are_the_site_the_model_loads(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "situs", villages=("a", "b", "c"))
+    write(site, "content/b/catatan.txt", "bukan isi situs\n")  # a warning, not an error
+    expected, expected_problems = load_site(site / "content", NOW)
+    store = Store(tmp_path / "cache.sqlite", "test")
+    with mock.patch.object(parallel, "SMALL", 0):
+        loaded = load(site / "content", NOW, store, {}, jobs=2)
+    assert loaded.site is not None and expected is not None
+    assert loaded.site.villages == expected.villages
+    assert loaded.site.source_urls == expected.source_urls
+    assert sorted(loaded.problems) == sorted(expected_problems)
+
+
+def test_a_template_mistake_in_a_worker_names_the_template(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "situs", villages=("a", "b"))
+    write(site, "templates/kontak.html", '{% extends "base.html" %}{% block content %}'
+                                         "{{ 1 / 0 }}{% endblock %}")
+    with mock.patch.object(parallel, "SMALL", 0), pytest.raises(ContentError) as caught:
+        build(site, site / "output", now=NOW, jobs=2)
+    problem = caught.value.problems[0]
+    assert problem.code == "template_error" and problem.path.endswith("templates/kontak.html")
+    assert not (site / "output").exists()
+
+
+def test_a_worker_count_above_the_villages_still_builds_everything(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "situs")
+    with mock.patch.object(parallel, "SMALL", 0):
+        build(site, tmp_path / "many", now=NOW, jobs=8, cache=tmp_path / "c8")
+    build(site, tmp_path / "one", now=NOW, jobs=1, cache=tmp_path / "c1")
+    assert tree(tmp_path / "many") == tree(tmp_path / "one")
+    shutil.rmtree(tmp_path / "many")
