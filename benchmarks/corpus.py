@@ -16,7 +16,11 @@ from typing import Any
 PAGES_PER_VILLAGE = 100
 MIX = {"layanan": 20, "pengumuman": 40, "agenda": 15, "wisata": 10, "halaman": 15}
 START = date(2025, 1, 1)
-WORDS = (
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+WORDS = _words(
     "warga desa kantor pelayanan surat keterangan kepala dusun rukun tetangga musyawarah "
     "anggaran pembangunan jalan irigasi sawah panen kopi posyandu balita lansia bidan "
     "puskesmas sekolah madrasah masjid balai pertemuan gotong royong kerja bakti bantuan "
@@ -25,9 +29,9 @@ WORDS = (
     "wisata budaya tari barong kesenian adat osing ijen air terjun hutan kebun tanaman "
     "pupuk benih pengairan sungai banjir longsor siaga bencana posko relawan kesehatan "
     "imunisasi gizi air bersih sanitasi listrik internet pemerintah kecamatan kabupaten"
-).split()
-FIRST = "Budi Siti Agus Dewi Eko Sri Joko Rina Hadi Wati Bambang Yuni Slamet Nur".split()
-LAST = "Santoso Rahayu Wibowo Lestari Susanto Handayani Prasetyo Setiawan Utami".split()
+)
+FIRST = _words("Budi Siti Agus Dewi Eko Sri Joko Rina Hadi Wati Bambang Yuni Slamet Nur")
+LAST = _words("Santoso Rahayu Wibowo Lestari Susanto Handayani Prasetyo Setiawan Utami")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -28,8 +29,8 @@ from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, theme_digests
 from .incremental.shard import scope, shard_of
-from .incremental.track import tracked_tables, value_digest
-from .model import Site, load_site
+from .incremental.track import tracked_tables
+from .model import Site, Village, load_site
 from .pages import Output, portal_outputs, village_outputs
 from .parallel import RenderSpec, cpu_count, render_jobs
 from .render.env import Renderer, theme_dirs
@@ -131,28 +132,19 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     spec = RenderSpec(site_root, session.folder.output, session.folder.staging,
                       session.store.path, session.store.version, site, media.catalog,
                       session.templates, loaded.fingerprints, village_outputs, portal_outputs,
-                      finished, first_view_assets, render, check_links, Renderer)
+                      finished, first_view_assets, render, check_links, Renderer,
+                      village_steps, session.static)
     render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     if errors_only(session.problems()):  # a template or link mistake: write nothing
         raise ContentError(problems)
     session.copies("media", media.files)  # processed photos (from the cache), attachments
-    for slug in sorted(selected):  # .ics, CSV/JSON, preview images: from the village alone
-        session.step(f"extras:{slug}", (loaded.fingerprints[slug], site.portal, now),
-                     lambda slug=slug: extras.village_files(site_root, site, {slug}), finished)
-    pages = session.pages()
-    for slug in sorted(selected):  # a village's search bundle, from its new pages
-        mine = sorted((rel, info) for rel, info in pages.items() if rel.startswith(f"{slug}/"))
-        session.step(f"search:{slug}", mine, lambda slug=slug, mine=mine: _within(
-            f"{slug}/", extras.search_files(session.view(r for r, _ in mine), site, {slug},
-                                            session.folder.output)), finished)
-    session.step("search", sorted(pages.items()),  # the portal's, from the model
-                 lambda: _within("", extras.search_files(session.view(()), site, set(),
+    every = sorted(v.slug for v in site.villages)
+    session.step("search", (session.villages_key, session.site_key),  # from the model
+                 lambda: _within("", extras.search_files(session.folder.staging, site, set(),
                                                          session.folder.output)), finished)
-    digests = {rel: sha for rel, (_, _, sha) in pages.items()}
-    session.step("site", (sorted(digests.items()), session.static, sorted(selected),
-                          value_digest(media.catalog), site.today),
-                 lambda: site_files(site_root, site, selected, digests, media.catalog),
+    session.step("site", (every, session.static),  # hosting rules at the portal's top
+                 lambda: _within("", site_files(site_root, site, (), {}, media.catalog)),
                  finished)
     weights = session.weigh(WeightReport(budgets or Budgets()))
     problems = [*problems, *weights.problems()]
@@ -165,10 +157,30 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                        weights, (media.images, media.processed), sorted(session.rendered))
 
 
+def village_steps(ctx: Any, village: Village, pages: dict[str, Any],
+                  pages_root: Callable[[], Path]) -> list[tuple[str, Any, Any]]:
+    """A village's files that are not template renders: (name, key, make). Each key holds
+    everything its `make` reads; they run in the village's job (see incremental/steps.py)."""
+    site, root, slug = ctx.site, ctx.root, village.slug
+    digests = {rel: sha for rel, (_, _, sha) in pages.items()}
+    mine = sorted(i for i in ctx.tables["media"].data.items() if i[0].startswith(f"{slug}/"))
+    return [
+        ("extras", (ctx.fingerprints[slug], site.portal, site.now),  # .ics, CSV/JSON, cards
+         lambda: extras.village_files(root, site, {slug})),
+        ("search", sorted(pages.items()),  # the village's search bundle, from its pages
+         lambda: _within(f"{slug}/", extras.search_files(pages_root(), site, {slug},
+                                                          ctx.output))),
+        ("site", (sorted(digests.items()), ctx.static, mine, site.today),  # sw.js, _headers
+         lambda: _within(f"{slug}/", site_files(root, site, {slug}, digests,
+                                                ctx.tables["media"].data))),
+    ]
+
+
 def _within(prefix: str, files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[str, bytes]]:
-    """The files under `prefix` (a village folder), or with "", those at the portal's top."""
+    """The files under `prefix` (a village folder), or with "", those outside every village."""
     for rel, data in files:
-        if rel.startswith(prefix) if prefix else rel.split("/", 1)[0] == SEARCH_FOLDER:
+        top = rel.split("/", 1)[0] if "/" in rel else ""
+        if rel.startswith(prefix) if prefix else top in ("", SEARCH_FOLDER):
             yield rel, data
 
 

@@ -80,6 +80,8 @@ class RenderSpec:
     render: Callable[[Any, Any], bytes]
     check_links: Callable[..., Any]
     make_renderer: Callable[..., Any]
+    village_steps: Callable[..., Any] | None = None
+    static: bytes = b""
 
 
 _WORKER: dict[str, Any] = {}
@@ -98,7 +100,7 @@ def init_render(spec: RenderSpec) -> None:
     _WORKER["context"] = jobs_module.Context(
         spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
         store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,
-        spec.check_links, spec.fingerprints, fragments)
+        spec.check_links, spec.fingerprints, fragments, spec.village_steps, spec.static)
 
 
 def run_job(job: jobs_module.Job) -> jobs_module.Done:

@@ -10,6 +10,7 @@ the output folder.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from ..errors import ContentError, Problem
 from ..model import Site
 from ..pages import Output
 from ..write import stage
+from .steps import Make, Owned, Place, pages_root, run_step
 from .store import Store, digest
 from .track import MISSING, TrackedTable, recording, value_digest
 
@@ -42,6 +44,7 @@ class Job:
     records: dict[str, Made]
     trusted: bool  # the output folder holds exactly what the records say
     links: Any = None  # the village's last link-check record
+    steps: dict[str, Owned | None] = field(default_factory=dict)  # the village's steps
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Done:
     problems: list[Problem] = field(default_factory=list)
     links: Any = None
     reads: tuple[str, ...] = ()  # Site attributes the plan read (see TrackedSite)
+    steps: dict[str, tuple[Owned, bool]] = field(default_factory=dict)  # (record, ran)
 
 
 class TrackedSite(Site):
@@ -84,6 +88,8 @@ class Context:
     check_links: Callable[..., tuple[list[Problem], Any]] | None = None
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     fragments: Any = None  # the Markdown cache, flushed with each job's other records
+    village_steps: Callable[..., list[tuple[str, Any, Make]]] | None = None
+    static: bytes = b""  # digest of the theme's files beside its templates
 
 
 def run(ctx: Context, job: Job) -> Done:
@@ -109,6 +115,8 @@ def run(ctx: Context, job: Job) -> Done:
         found, done.links = ctx.check_links(ctx.root / "content", ctx.site, village,
                                             ctx.fingerprints[village.slug], job.links)
         done.problems.extend(found)
+    if village is not None and ctx.village_steps is not None and not done.problems:
+        _steps(ctx, job, done, village)
     fragments = ctx.fragments.take() if ctx.fragments is not None else {}
     if new.blobs or new.steps or fragments:
         with ctx.store.transaction():
@@ -153,6 +161,25 @@ def _one(ctx: Context, job: Job, done: Done, out: Output, memo: dict[int, bytes]
         tuple(sorted((n, ctx.templates.get(n, MISSING)) for n in rec.templates)),
         tuple(sorted((n, _value(out.context, n, memo)) for n in rec.names)),
         tuple(sorted(rec.lookups.items())), files, weight)
+
+
+def _steps(ctx: Context, job: Job, done: Done, village: Any) -> None:
+    """The village's other files (calendars, search bundle, service worker), here in its
+    job so that they too are made on all cores."""
+    place = Place(ctx.staging, ctx.output, job.trusted)
+    pages = {rel: (d, size, weight[2]) for made in done.records.values()
+             if (weight := made.weight) is not None for rel, d, size in made.files[:1]}
+    view = ctx.staging.with_name(f"{ctx.staging.name}-{village.slug}")
+
+    def root() -> Path:
+        html = sorted(rel for rel in pages if rel.endswith(".html"))
+        return pages_root(place, html, view)
+    try:
+        for name, key, make in ctx.village_steps(ctx, village, pages, root):
+            done.steps[name] = run_step(ctx.store, place, job.steps.get(name), key, make,
+                                        ctx.finish, done.changed)
+    finally:
+        shutil.rmtree(view, ignore_errors=True)
 
 
 def current(ctx: Context, made: Made, out: Output, memo: dict[int, bytes]) -> bool:

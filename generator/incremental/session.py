@@ -12,10 +12,7 @@ looked up are as recorded, and the output folder is the one this cache last wrot
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,23 +22,12 @@ from ..write import OutputFolder, stage
 from . import load as loading
 from .jobs import Done, Job, Made
 from .sources import combine, files_under, generator_version, scan_paths
+from .steps import FileInfo, Finish, Make, Owned, Place, run_step
 from .store import DAMAGE, FILE, CacheDamaged, Store, digest
 from .track import TrackedTable, tracked_tables, value_digest
 
 CACHE_DIR = ".kampung-cache"
-FileInfo = tuple[bytes, int, str]  # (digest, size, sha256 hex of the bytes or "")
-
-
-@dataclass
-class Owned:
-    """What one owner (village, portal or step) produced, as recorded."""
-
-    key: bytes  # digest of everything that decides whether it must run again
-    lookups: tuple[tuple[tuple[str, str], bytes], ...] = ()
-    files: dict[str, FileInfo] = field(default_factory=dict)
-    pages: tuple[tuple[Any, ...], ...] = ()  # (path, kind, source, sha256, assets)
-    problems: tuple[Any, ...] = ()
-    links: Any = None
+VILLAGE_STEPS = ("extras", "search", "site")  # steps run inside each village's job
 
 
 class Session:
@@ -59,7 +45,6 @@ class Session:
         self.changed: list[str] = []
         self.rendered: list[str] = []
         self.records: dict[str, dict[str, Made]] = {}
-        self.views: list[Path] = []
         self.scope: Callable[[str], bool] = lambda rel: True  # the files this build owns
         self.folder.begin()
 
@@ -83,20 +68,29 @@ class Session:
         self.villages_key = combine(sorted(self.loaded.fingerprints.items()))
 
     def key_of(self, owner: str) -> bytes:
+        """A village's files, or for the portal every village's, with the site-wide inputs
+        and the village's media (its service worker keeps its logo)."""
         print_ = self.loaded.fingerprints.get(owner, b"") if owner else self.villages_key
-        return digest(print_ + self.site_key)
+        media = self.tables["media"].data
+        mine = value_digest(sorted(i for i in media.items() if i[0].startswith(f"{owner}/")))
+        return digest(print_ + self.site_key + mine)
 
     def jobs(self, owners: Iterable[str]) -> list[Job]:
         """A job for each owner that must run; the others are carried over as recorded."""
         todo = []
         for owner in owners:
             before = self._owned(f"owner:{owner}")
-            if before is not None and self._current(owner, before):
+            steps = {name: self._owned(f"step:{name}:{owner}")
+                     for name in (VILLAGE_STEPS if owner else ())}
+            if before is not None and self._current(owner, before) and \
+                    all(step is not None for step in steps.values()):
                 self.owned[f"owner:{owner}"] = before
+                self.owned.update({f"step:{n}:{owner}": s for n, s in steps.items() if s})
                 continue
             self.ran[f"owner:{owner}"] = before
             records = self.store.outputs_of(owner)
-            todo.append(Job(owner, records, self.trusted, before.links if before else None))
+            todo.append(Job(owner, records, self.trusted, before.links if before else None,
+                            steps))
         return todo
 
     def _current(self, owner: str, before: Owned) -> bool:
@@ -137,50 +131,27 @@ class Session:
             self.key_of(done.owner), tuple(sorted(lookups.items())), files, tuple(pages),
             tuple(done.problems), done.links)
         self.records[done.owner] = done.records
+        for name, (owned, ran) in done.steps.items():
+            key = f"step:{name}:{done.owner}"
+            self.owned[key] = owned
+            if ran:  # its files before this build, to find those it no longer makes
+                self.ran[key] = self._owned(key)
         self.changed.extend(done.changed)
         self.rendered.extend(done.rendered)
 
     # steps that are not template renders --------------------------------------------
-    def step(self, name: str, key: Any, make: Callable[[], Iterable[tuple[str, bytes]]],
-             finish: Callable[[str, bytes], list[tuple[str, bytes]]]) -> Owned:
-        """Run `make` unless its `key` is as recorded; stage the files whose bytes changed.
-
-        `make` must be a function of what `key` describes: the key is its only input."""
-        key_digest = value_digest(key)
+    def step(self, name: str, key: Any, make: Make, finish: Finish) -> Owned:
+        """Run `make` unless its `key` is as recorded (see steps.py)."""
         before = self._owned(f"step:{name}")
-        if before is not None and before.key == key_digest and \
-                (self.trusted or self._restore(before)):
-            self.owned[f"step:{name}"] = before
-            return before
-        self.ran[f"step:{name}"] = before
-        old = before.files if before is not None and self.trusted else {}
-        files: dict[str, FileInfo] = {}
-        blobs = []
-        for rel, data in make():
-            if not self.scope(rel):
-                continue
-            for out_rel, out_data in finish(rel, data):
-                d = digest(out_data)
-                files[out_rel] = (d, len(out_data), "")
-                same = (old[out_rel][0] == d) if out_rel in old else None
-                if stage(self.folder.staging, self.folder.output, out_rel, out_data, same):
-                    self.changed.append(out_rel)
-                blobs.append((d, out_data))
-        with self.store.transaction():
-            self.store.put_blobs(blobs)
-        owned = Owned(key_digest, files=files)
+        owned, ran = run_step(self.store, self.place(), before, key, make, finish,
+                              self.changed)
         self.owned[f"step:{name}"] = owned
+        if ran:
+            self.ran[f"step:{name}"] = before
         return owned
 
-    def _restore(self, owned: Owned) -> bool:
-        """Put a step's recorded files where the folder differs (the folder is not trusted)."""
-        payloads = [(rel, self.store.blob(d)) for rel, (d, _, _) in owned.files.items()]
-        if any(data is None for _, data in payloads):
-            return False
-        for rel, data in payloads:
-            if stage(self.folder.staging, self.folder.output, rel, data, None):  # type: ignore[arg-type]
-                self.changed.append(rel)
-        return True
+    def place(self) -> Place:
+        return Place(self.folder.staging, self.folder.output, self.trusted, self.scope)
 
     def copies(self, name: str, items: list[tuple[str, Path]]) -> Owned:
         """Files copied as they are (media): staged when their source changed."""
@@ -211,24 +182,6 @@ class Session:
 
     def file_count(self) -> int:
         return len({rel for owned in self.owned.values() for rel in owned.files})
-
-    def view(self, rels: Iterable[str]) -> Path:
-        """A folder holding the new version of each file in `rels` (hard links where the
-        file system allows), for steps that read the rendered site, such as search."""
-        root = self.folder.staging.with_name(self.folder.staging.name + "-view")
-        shutil.rmtree(root, ignore_errors=True)
-        self.views.append(root)
-        for rel in rels:
-            source = self.folder.staging / rel
-            if not source.exists():
-                source = self.folder.output / rel
-            target = root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
-        return root
 
     def weigh(self, report: Any) -> Any:
         """Feed the page-weight report from the records (pages not rendered included)."""
@@ -298,8 +251,6 @@ class Session:
         self.folder.abort()
 
     def close(self) -> None:
-        for root in self.views:
-            shutil.rmtree(root, ignore_errors=True)
         self.store.close()
 
 

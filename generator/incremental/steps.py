@@ -1,0 +1,99 @@
+"""Steps that are not template renders (calendars, search bundles, service workers...).
+
+A step is a name, a key and a function that makes files. The key must describe every
+input of the function: when it is as recorded, the step does not run and its files stay
+as they are (or, in a folder the cache cannot vouch for, come back from the cache). When
+it runs, each file is finished and staged only if its bytes changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..write import stage
+from .store import Store, digest
+from .track import value_digest
+
+FileInfo = tuple[bytes, int, str]  # (digest, size, sha256 hex of the bytes or "")
+Make = Callable[[], Iterable[tuple[str, bytes]]]
+Finish = Callable[[str, bytes], list[tuple[str, bytes]]]
+
+
+@dataclass
+class Owned:
+    """What one owner (village, portal or step) produced, as recorded."""
+
+    key: bytes  # digest of everything that decides whether it must run again
+    lookups: tuple[tuple[tuple[str, str], bytes], ...] = ()
+    files: dict[str, FileInfo] = field(default_factory=dict)
+    pages: tuple[tuple[Any, ...], ...] = ()  # (path, kind, source, sha256, assets)
+    problems: tuple[Any, ...] = ()
+    links: Any = None
+
+
+@dataclass
+class Place:
+    """Where a build's files go, and what it may trust about the folder."""
+
+    staging: Path
+    output: Path
+    trusted: bool  # the output folder holds exactly what the records say
+    scope: Callable[[str], bool] = lambda rel: True  # the files this build writes
+
+
+def run_step(store: Store, place: Place, before: Owned | None, key: Any, make: Make,
+             finish: Finish, changed: list[str]) -> tuple[Owned, bool]:
+    """The step's record after this build, and whether it ran; staged paths go to `changed`."""
+    key_digest = value_digest(key)
+    if before is not None and before.key == key_digest and \
+            (place.trusted or _restore(store, place, before, changed)):
+        return before, False
+    old = before.files if before is not None and place.trusted else {}
+    files: dict[str, FileInfo] = {}
+    blobs = []
+    for rel, data in make():
+        if not place.scope(rel):
+            continue
+        for out_rel, out_data in finish(rel, data):
+            d = digest(out_data)
+            files[out_rel] = (d, len(out_data), "")
+            same = (old[out_rel][0] == d) if out_rel in old else None
+            if stage(place.staging, place.output, out_rel, out_data, same):
+                changed.append(out_rel)
+            blobs.append((d, out_data))
+    with store.transaction():
+        store.put_blobs(blobs)
+    return Owned(key_digest, files=files), True
+
+
+def _restore(store: Store, place: Place, owned: Owned, changed: list[str]) -> bool:
+    """Put recorded files back where the folder differs (the folder is not trusted)."""
+    payloads = [(rel, store.blob(d)) for rel, (d, _, _) in owned.files.items()]
+    if any(data is None for _, data in payloads):
+        return False
+    for rel, data in payloads:
+        if stage(place.staging, place.output, rel, data, None):  # type: ignore[arg-type]
+            changed.append(rel)
+    return True
+
+
+def pages_root(place: Place, rels: list[str], view: Path) -> Path:
+    """A folder holding the new version of each of `rels`: the staging folder when all
+    changed, the output folder when none did, else `view`, made of hard links."""
+    staged = [(place.staging / rel).exists() for rel in rels]
+    if all(staged):
+        return place.staging
+    if not any(staged):
+        return place.output
+    for rel, new in zip(rels, staged, strict=True):
+        source = (place.staging if new else place.output) / rel
+        target = view / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.hardlink_to(source)
+        except OSError:
+            target.write_bytes(source.read_bytes())
+    return view
