@@ -45,8 +45,8 @@ def test_urgent_announcement_is_a_banner_on_every_page(output: Path) -> None:
 
 
 def test_urgent_banner_comes_before_the_main_content(output: Path) -> None:
-    html = (output / "sukamaju/index.html").read_text()
-    assert html.index('class="banner"') < html.index('<main')
+    soup = page(output, "sukamaju/index.html")
+    assert soup.select_one(".banner").find_next("main") is soup.main
 
 
 def test_emergency_notice_shows_what_to_do_and_whom_to_call(output: Path) -> None:
