@@ -62,9 +62,19 @@ def stage(staging: Path, output: Path, rel: str, data: bytes, trusted_same: bool
             if old.stat().st_size == len(data) and old.read_bytes() == data:
                 return False
     target = staging.joinpath(*parts)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_parent(target)
     target.write_bytes(data)
     return True
+
+
+_FOLDERS: set[Path] = set()  # folders this process made in this build (saves syscalls)
+
+
+def make_parent(path: Path) -> None:
+    folder = path.parent
+    if folder not in _FOLDERS:
+        folder.mkdir(parents=True, exist_ok=True)
+        _FOLDERS.update((folder, *folder.parents))
 
 
 class OutputFolder:
@@ -75,16 +85,17 @@ class OutputFolder:
         self.staging = self.output.with_name(f".{self.output.name}.staging")
         self.journal = self.output.with_name(f".{self.output.name}.journal")
 
-    def identity(self, stamp: int | None = None) -> tuple[int, int, int] | None:
+    def identity(self, plan: dict[str, object] | None = None) -> tuple[int, int, int] | None:
         """(device, inode, marker mtime): changes when anyone else rebuilt or replaced it.
 
-        `stamp` is the marker time a pending `apply` will set."""
+        With a `plan` not yet applied: what the folder will be once it is."""
+        stamp = plan["stamp"] if plan else None
         try:
-            folder = self.output.stat()
+            folder = (self.staging if plan and plan.get("whole") else self.output).stat()
             marker = stamp if stamp is not None else (self.output / MARKER).stat().st_mtime_ns
         except OSError:
             return None
-        return folder.st_dev, folder.st_ino, marker
+        return folder.st_dev, folder.st_ino, marker  # type: ignore[return-value]
 
     def recover(self, committed: str | None) -> None:
         """Finish (or undo) a build interrupted while moving files; clear leftovers."""
@@ -101,15 +112,16 @@ class OutputFolder:
     def begin(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
+        _FOLDERS.clear()
 
     def prepare(self, changed: Iterable[str], removed: Iterable[str]) -> dict[str, object]:
         """Create the output folder if needed and write the journal; return the plan.
 
         The caller records `plan['id']` and `plan['stamp']` in its cache, then calls
         `apply(plan)`."""
-        self.ensure()
         stamp = time.time_ns()
-        plan = {"id": f"{stamp:x}", "stamp": stamp,
+        whole = not self.output.exists()  # a first build: the staging folder becomes it
+        plan = {"id": f"{stamp:x}", "stamp": stamp, "whole": whole,
                 "changed": sorted(changed, key=_order), "removed": sorted(removed)}
         temp = self.journal.with_name(self.journal.name + ".tmp")
         temp.write_text(json.dumps(plan), encoding="utf-8")
@@ -131,11 +143,18 @@ class OutputFolder:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _apply(self, plan: dict[str, object]) -> None:
+        if plan.get("whole"):
+            if self.staging.is_dir() and not self.output.exists():
+                self._mark(self.staging, plan)
+                self.output.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(self.staging, self.output)
+            return
+        _FOLDERS.clear()
         for rel in plan["changed"]:  # type: ignore[attr-defined]
             source = self.staging.joinpath(*safe_rel(rel))
             if source.exists():
                 target = self.output.joinpath(*safe_rel(rel))
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_parent(target)
                 if target.is_dir():
                     shutil.rmtree(target)
                 os.replace(source, target)
@@ -149,7 +168,11 @@ class OutputFolder:
             if self.output in folder.parents:
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only when empty
-        marker = self.output / MARKER
+        self._mark(self.output, plan)
+
+    @staticmethod
+    def _mark(folder: Path, plan: dict[str, object]) -> None:
+        marker = folder / MARKER
         if not marker.exists():
             marker.write_text("Made by Kampung. Safe to delete.\n")
         os.utime(marker, ns=(plan["stamp"], plan["stamp"]))  # type: ignore[arg-type]

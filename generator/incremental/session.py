@@ -228,9 +228,9 @@ class Session:
             self._record()
             if plan is not None:
                 self.store.set_meta("commit", plan["id"])
-            self.folder.ensure()
-            self.store.set_meta("output", (str(self.folder.output),
-                                           self.folder.identity(plan and plan["stamp"])))
+            else:
+                self.folder.ensure()  # even an empty share gives a folder to upload
+            self.store.set_meta("output", (str(self.folder.output), self.folder.identity(plan)))
         if plan is not None:
             self.folder.apply(plan)
 
