@@ -58,6 +58,7 @@ def test_yaml_files_point_their_editor_at_a_schema_that_exists(new_site: Path) -
         assert (path.parent / match[1]).resolve().is_file(), path
 
 
+@pytest.mark.slow
 def test_placeholders_are_marked_on_the_page_a_volunteer_previews(new_site: Path) -> None:
     output = new_site / "output"
     build(new_site, output, now=build_now(TODAY))

@@ -60,8 +60,9 @@ class Session:
 
     def watch_roots(self) -> list[Path]:
         """content/, the site's own templates/ and themes/, and the packaged themes."""
-        return [*(self.site_root / name for name in ("content", "templates", "themes")),
-                THEMES_DIR]
+        roots = [*(self.site_root / name for name in ("content", "templates", "themes")),
+                 THEMES_DIR]
+        return list(dict.fromkeys(root.resolve() for root in roots))
 
     def close(self) -> None:
         """Stop watching, end every live-reload stream, stop serving, delete the preview."""
