@@ -13,6 +13,7 @@ This mirrors `model.load_site` step by step; tests compare the two on random sit
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +37,6 @@ class Loaded:
     fingerprints: dict[str, bytes]  # village slug -> digest of its files
     reloaded: set[str] = field(default_factory=set)  # villages read from their files
     known: Known = field(default_factory=dict)  # updated stat cache of content files
-    blobs: dict[str, bytes] = field(default_factory=dict)  # reloaded villages, pickled
 
 
 def load(root: Path, now: datetime, store: Store, known: Known, jobs: int = 1) -> Loaded:
@@ -50,23 +50,26 @@ def load(root: Path, now: datetime, store: Store, known: Known, jobs: int = 1) -
     by_village = _group(root, files, problems)
     prints = {slug: combine((p, known[p][2]) for p in _rels(root, paths))
               for slug, paths in by_village.items()}
-    cached, todo = _cached(store, prints)
+    found_in = dict(_cached(store, prints))
+    todo = [slug for slug in sorted(prints) if slug not in found_in]
     work = [(root, slug, by_village[slug]) for slug in todo]
     files_to_read = sum(len(paths) for _, _, paths in work)
     count = min(jobs, len(work)) if files_to_read >= parallel.SMALL else 1
     with parallel.workers(count) as pool:
-        loaded = dict(zip(todo, parallel.ordered_map(pool)(load_village, work), strict=True))
+        for slug, blob in zip(todo, parallel.ordered_map(pool)(load_village, work), strict=True):
+            with store.transaction():  # a pure function of the files: kept at once
+                store.put("villages", slug, (prints[slug], blob))
+            found_in[slug] = pickle.loads(blob)
     villages = []
     for slug in sorted(by_village):
-        blob = loaded[slug] if slug in loaded else cached[slug]
-        village, found = pickle.loads(blob)
+        village, found = found_in[slug]
         problems.extend(found)
         if village is not None:
             villages.append(village)
     if not villages and not any(p.severity == "error" for p in problems):
         problems.append(Problem.at("content", 1, 1, "no_villages"))
     site = Site(portal, tuple(villages), now, model._source_urls(villages))
-    return Loaded(site, problems, prints, set(todo), known, loaded)
+    return Loaded(site, problems, prints, set(todo), known)
 
 
 def _group(root: Path, files: list[Path], problems: list[Problem]) -> dict[str, list[Path]]:
@@ -86,16 +89,12 @@ def _rels(root: Path, paths: list[Path]) -> list[str]:
     return [p.relative_to(root).as_posix() for p in paths]
 
 
-def _cached(store: Store, prints: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
-    cached: dict[str, bytes] = {}
-    todo = []
+def _cached(store: Store, prints: dict[str, bytes]) -> Iterator[tuple[str, Any]]:
+    """(slug, (village, problems)) of each village the cache holds as its files are now."""
     for slug, fingerprint in sorted(prints.items()):
         record = store.get("villages", slug)
         if record is not None and record[0] == fingerprint:
-            cached[slug] = record[1]
-        else:
-            todo.append(slug)
-    return cached, todo
+            yield slug, pickle.loads(record[1])
 
 
 def load_village(job: tuple[Path, str, list[Path]]) -> bytes:
@@ -107,9 +106,8 @@ def load_village(job: tuple[Path, str, list[Path]]) -> bytes:
 
 
 def save(store: Store, loaded: Loaded) -> None:
-    """Remember the villages just read (inside the caller's transaction)."""
-    for slug in loaded.reloaded:
-        store.put("villages", slug, (loaded.fingerprints[slug], loaded.blobs[slug]))
+    """Forget villages that are gone; remember the files' stats (in the caller's
+    transaction; the villages just read were kept as they were read)."""
     gone = [row[0] for row in store.db.execute("select slug from villages")
             if row[0] not in loaded.fingerprints]
     store.delete("villages", gone)

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Site
 from ..write import OutputFolder, stage
 from . import load as loading
-from .jobs import Done, Job, Made
+from .jobs import Done, Job
 from .sources import combine, files_under, generator_version, scan_paths
 from .steps import FileInfo, Finish, Make, Owned, Place, run_step
 from .store import DAMAGE, FILE, CacheDamaged, Store, digest
@@ -44,7 +44,8 @@ class Session:
         self.ran: dict[str, Owned | None] = {}  # owners that ran: their previous record
         self.changed: list[str] = []
         self.rendered: list[str] = []
-        self.records: dict[str, dict[str, Made]] = {}
+        self.ran_owners: list[str] = []  # owners whose records this build replaces
+        self.store.db.execute("delete from pending")  # left by a build that stopped
         self.scope: Callable[[str], bool] = lambda rel: True  # the files this build owns
         self.folder.begin()
 
@@ -130,7 +131,9 @@ class Session:
         self.owned[f"owner:{done.owner}"] = Owned(
             self.key_of(done.owner), tuple(sorted(lookups.items())), files, tuple(pages),
             tuple(done.problems), done.links)
-        self.records[done.owner] = done.records
+        with self.store.transaction():  # kept aside until the commit, not in memory
+            self.store.put_pending(done.owner, done.records)
+        self.ran_owners.append(done.owner)
         for name, (owned, ran) in done.steps.items():
             key = f"step:{name}:{done.owner}"
             self.owned[key] = owned
@@ -235,16 +238,14 @@ class Session:
             self.folder.apply(plan)
 
     def _record(self) -> None:
-        for owner, records in self.records.items():
-            self.store.put_outputs(owner, records)
-            self.store.drop_owner(owner, keep=records)
+        self.store.adopt_pending(self.ran_owners)
         for key in self.ran:
             if key in self.owned:
                 self.store.put("steps", key, self.owned[key])
             else:
                 self.store.delete("steps", [key])
                 if key.startswith("owner:"):
-                    self.store.drop_owner(key.removeprefix("owner:"))
+                    self.store.adopt_pending([key.removeprefix("owner:")])
         loading.save(self.store, self.loaded)
 
     def abort(self) -> None:

@@ -31,7 +31,8 @@ class _Trim(Preprocessor):
         super().__init__(md)
         self.processor = processor
         full: Registry[Any] = processor.inlinePatterns
-        entries = [(full[item.name], item.name, item.priority) for item in full._priority]
+        order = list(full._priority)  # a copy: looking items up sorts the list in place
+        entries = [(full[item.name], item.name, item.priority) for item in order]
         self.variants: dict[tuple[bool, bool, bool], Registry[Any]] = {}
         for quotes in (False, True):
             for dashes in (False, True):

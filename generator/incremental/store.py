@@ -18,19 +18,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3  # bump when the tables or the meaning of a record change
+FORMAT = 4  # bump when the tables or the meaning of a record change
 FILE = "build.sqlite"
 SCHEMA = """
 create table meta (key text primary key, value blob);
 create table sources (rel text primary key, size int, mtime_ns int, digest blob);
 create table villages (slug text primary key, record blob);
 create table outputs (path text primary key, owner text, record blob);
+create table pending (path text primary key, owner text, record blob);
 create table blobs (digest blob primary key, data blob);
 create table fragments (key blob primary key, record blob);
 create table steps (key text primary key, record blob);
 create index outputs_owner on outputs (owner);
 """
-TABLES = ("meta", "sources", "villages", "outputs", "blobs", "fragments", "steps")
+TABLES = ("meta", "sources", "villages", "outputs", "pending", "blobs", "fragments", "steps")
 
 
 def digest(data: bytes) -> bytes:
@@ -142,18 +143,16 @@ class Store:
         rows = self.db.execute("select path, record from outputs where owner = ?", (owner,))
         return {path: _load(record) for path, record in rows}
 
-    def all_outputs(self) -> Iterator[tuple[str, str, Any]]:
-        for path, owner, record in self.db.execute("select path, owner, record from outputs"):
-            yield path, owner, _load(record)
-
-    def put_outputs(self, owner: str, records: dict[str, Any]) -> None:
-        self.db.executemany("insert or replace into outputs values (?, ?, ?)",
+    def put_pending(self, owner: str, records: dict[str, Any]) -> None:
+        """Records of a build still running: they replace the owner's at `adopt_pending`."""
+        self.db.executemany("insert or replace into pending values (?, ?, ?)",
                             [(p, owner, dumps(r)) for p, r in records.items()])
 
-    def drop_owner(self, owner: str, keep: Iterable[str] = ()) -> None:
-        kept = set(keep)
-        stale = [p for p in self.outputs_of(owner) if p not in kept]
-        self.delete("outputs", stale)
+    def adopt_pending(self, owners: Iterable[str]) -> None:
+        """The owners' records become the pending ones (inside the caller's transaction)."""
+        self.db.executemany("delete from outputs where owner = ?", [(o,) for o in owners])
+        self.db.execute("insert or replace into outputs select path, owner, record from pending")
+        self.db.execute("delete from pending")
 
     # content-addressed bytes -----------------------------------------------------------
     def blob(self, key: bytes) -> bytes | None:
