@@ -1,7 +1,9 @@
 // Kampung offline reader. After one visit, the home page, services, contacts and the latest
 // announcements open without a connection, marked "offline copy from <date>"; any other page
 // that is not cached yet shows offline/. Pages are network-first, so a resident online
-// always reads the current version. The build replaces C with this village's list.
+// always reads the current version. Search files are kept as a search fetches them
+// (content-named chunks cache-first, the rest network-first), so a search that worked
+// once works offline. The build replaces C with this village's list.
 const C = {"pages": [], "notice": {}, "v": ""};
 const NAME = "kampung";
 const base = self.registration.scope;
@@ -20,8 +22,10 @@ self.addEventListener("fetch", (e) => {
   if (r.mode === "navigate") {
     e.respondWith(fetch(r).then((res) => keep(key(r.url), res), () =>
       caches.match(key(r.url)).then((hit) => hit ? notice(hit) : caches.match(key("offline/")))));
-  } else if (/\.[0-9a-f]{10}\.\w+$/.test(r.url)) {
+  } else if (/\.[0-9a-f]{10}\.\w+$|\.pf_\w+$|wasm\.[\w-]+\.pagefind$/.test(r.url)) {
     e.respondWith(caches.match(r.url).then((hit) => hit || fetch(r).then((res) => keep(r.url, res))));
+  } else if (r.url.includes("/pagefind/")) {
+    e.respondWith(fetch(r).then((res) => keep(r.url, res), () => caches.match(r.url, { ignoreSearch: true })));
   }
 });
 
