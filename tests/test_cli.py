@@ -77,6 +77,7 @@ def test_build_fails_without_writing_and_says_the_old_site_is_kept(site: Path) -
     assert not (site / "output").exists()
 
 
+@pytest.mark.slow
 def test_strict_turns_warnings_into_failure(site: Path) -> None:
     write(site, "content/sukamaju/catatan.txt", "coretan")
     assert kampung("build", "--site", str(site)).returncode == 0

@@ -105,6 +105,7 @@ def test_source_date_epoch_sets_the_expiry_date(monkeypatch: pytest.MonkeyPatch)
     assert build_now("2026-11-28").date().isoformat() == "2026-11-28"
 
 
+@pytest.mark.slow
 def test_an_interrupted_build_leaves_the_previous_site(site: Path) -> None:
     build(site, site / "output", now=NOW)
     snapshot = site / "snapshot"

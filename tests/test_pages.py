@@ -24,8 +24,12 @@ diumumkan_oleh: Kepala Desa
 upaya_penanganan: Posko siaga dibuka"""
 
 
-@pytest.fixture
-def output(site: Path) -> Path:
+@pytest.fixture(scope="module")
+def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One built village shared by the stories below, which only read it."""
+    from sitekit import make_site
+
+    site = make_site(tmp_path_factory.mktemp("pages") / "situs")
     write(site, f"{V}/pengumuman/banjir.md", announcement("Awas banjir", "2026-11-27", URGENT))
     write(site, f"{V}/pengumuman/lomba.md",
           announcement("Lomba lama", "2026-08-01", "berlaku_sampai: 2026-08-31"))
