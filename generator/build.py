@@ -27,9 +27,9 @@ from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
 from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
-from .incremental.session import DAMAGE, Session, theme_digests
+from .incremental.session import DAMAGE, Session, every_theme_file, theme_digests
 from .incremental.shard import scope, shard_of
-from .incremental.track import tracked_tables
+from .incremental.track import tracked_tables, value_digest
 from .model import Site, Village, load_site
 from .pages import Output, portal_outputs, village_outputs
 from .parallel import RenderSpec, cpu_count, render_jobs
@@ -116,6 +116,12 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
            shard: tuple[int, int] | None, progress: Callable[[int, int], None] | None,
            ) -> BuildReport:
     site_root = session.site_root
+    found = session.scan()  # fingerprints of every content file
+    key = value_digest((found.top, sorted(found.prints.items()), now.isoformat(),
+                        every_theme_file(site_root), sorted(villages), shard, strict, budgets))
+    last = session.remembered(key)  # nothing changed since the last build: nothing to do
+    if last is not None:
+        return BuildReport(*last)
     loaded = session.load(now, jobs)  # villages whose files changed are read again
     site, problems = _checked(site_root, loaded)
     if strict and problems:
@@ -152,6 +158,8 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
         raise ContentError(problems)
     keep = tuple(v.slug for v in site.villages if v.slug not in selected)
     removed = session.removed(keep)
+    session.remember(key, (session.file_count(), [], [], problems, 0.0, weights,
+                           (media.images, 0)))
     session.commit(removed)
     return BuildReport(session.file_count(), sorted(session.changed), removed, problems, 0.0,
                        weights, (media.images, media.processed), sorted(session.rendered))

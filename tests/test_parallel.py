@@ -14,7 +14,7 @@ from test_incremental import rich_site, tree
 from generator import parallel
 from generator.build import build
 from generator.errors import ContentError
-from generator.incremental.load import load
+from generator.incremental.load import load, scan
 from generator.incremental.store import Store
 from generator.model import load_site
 
@@ -36,7 +36,7 @@ def test_villages_loaded_in_workers_are_the_site_the_model_loads(tmp_path: Path)
     expected, expected_problems = load_site(site / "content", NOW)
     store = Store(tmp_path / "cache.sqlite", "test")
     with mock.patch.object(parallel, "SMALL", 0):
-        loaded = load(site / "content", NOW, store, {}, jobs=2)
+        loaded = load(scan(site / "content", {}), NOW, store, jobs=2)
     assert loaded.site is not None and expected is not None
     assert loaded.site.villages == expected.villages
     assert loaded.site.source_urls == expected.source_urls

@@ -12,6 +12,7 @@ This mirrors `model.load_site` step by step; tests compare the two on random sit
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,9 +24,21 @@ from .. import model, parallel
 from ..content import content_files
 from ..errors import Problem
 from ..model import Site, Village
-from .sources import Known, combine, scan_paths
+from .sources import Known, combine, digests, scan_paths
 from .store import Store
 from .track import TrackedTable, recording
+
+
+@dataclass
+class Scan:
+    """The content folder's files and their fingerprints, before anything is parsed."""
+
+    root: Path
+    rels: list[str]  # every content file, in `content_files` order
+    problems: list[Problem]  # what the walk itself found (links leaving the folder)
+    known: Known  # the stat cache, updated
+    prints: dict[str, bytes]  # village folder -> digest of its files
+    top: bytes  # digest of the files at the top (portal.yaml, ...)
 
 
 @dataclass
@@ -39,54 +52,83 @@ class Loaded:
     known: Known = field(default_factory=dict)  # updated stat cache of content files
 
 
-def load(root: Path, now: datetime, store: Store, known: Known, jobs: int = 1) -> Loaded:
+def scan(root: Path, known: Known) -> Scan:
+    """Find and fingerprint every content file (reading only those whose stat changed)."""
+    root = root.resolve()
+    walked = _walk(root)
+    if walked is None:  # a symbolic link: the model's own walk decides what it means
+        paths, problems = content_files(root)
+        known = scan_paths(root, paths, known)
+        rels = [p.relative_to(root).as_posix() for p in paths]
+    else:
+        problems, known = [], digests(root, walked, known)
+        rels = [rel for rel, _ in walked]
+    by_village: dict[str, list[str]] = {}
+    for rel in rels:
+        if "/" in rel:
+            by_village.setdefault(rel.split("/", 1)[0], []).append(rel)
+    def print_(rels: list[str]) -> bytes:
+        return combine((r, known[r][2] if r in known else b"") for r in rels)
+    prints = {slug: print_(names) for slug, names in by_village.items()}
+    return Scan(root, rels, problems, known, prints, print_([r for r in rels if "/" not in r]))
+
+
+def _walk(root: Path) -> list[tuple[str, os.stat_result]] | None:
+    """(path, stat) of each file as `content_files` orders them; None at a symbolic link."""
+    found: list[tuple[str, os.stat_result]] = []
+    stack = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as entries:
+            listed = sorted((e for e in entries if not e.name.startswith(".")),
+                            key=lambda e: e.name)
+        if any(e.is_symlink() for e in listed):
+            return None
+        found.extend((prefix + e.name, e.stat()) for e in listed if not e.is_dir())
+        stack.extend(reversed([(e.path, f"{prefix}{e.name}/") for e in listed if e.is_dir()]))
+    return found
+
+
+def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
     """Like `model.load_site(root, now)`, reusing every village the cache still holds.
 
     Villages that must be read are read on `jobs` cores when there are many."""
-    root = root.resolve()
-    files, problems = content_files(root)
-    known = scan_paths(root, files, known)
+    root, problems = found.root, list(found.problems)
     portal = model._portal(root, problems)
-    by_village = _group(root, files, problems)
-    prints = {slug: combine((p, known[p][2]) for p in _rels(root, paths))
-              for slug, paths in by_village.items()}
-    found_in = dict(_cached(store, prints))
-    todo = [slug for slug in sorted(prints) if slug not in found_in]
-    work = [(root, slug, by_village[slug]) for slug in todo]
+    by_village = _group(found.rels, problems)
+    prints = found.prints
+    cached = dict(_cached(store, prints))
+    todo = [slug for slug in sorted(prints) if slug not in cached]
+    work = [(root, slug, [root / rel for rel in by_village[slug]]) for slug in todo]
     files_to_read = sum(len(paths) for _, _, paths in work)
     count = min(jobs, len(work)) if files_to_read >= parallel.SMALL else 1
     with parallel.workers(count) as pool:
         for slug, blob in zip(todo, parallel.ordered_map(pool)(load_village, work), strict=True):
             with store.transaction():  # a pure function of the files: kept at once
                 store.put("villages", slug, (prints[slug], blob))
-            found_in[slug] = pickle.loads(blob)
+            cached[slug] = pickle.loads(blob)
     villages = []
     for slug in sorted(by_village):
-        village, found = found_in[slug]
-        problems.extend(found)
+        village, found_here = cached[slug]
+        problems.extend(found_here)
         if village is not None:
             villages.append(village)
     if not villages and not any(p.severity == "error" for p in problems):
         problems.append(Problem.at("content", 1, 1, "no_villages"))
     site = Site(portal, tuple(villages), now, model._source_urls(villages))
-    return Loaded(site, problems, prints, set(todo), known)
+    return Loaded(site, problems, prints, set(todo), found.known)
 
 
-def _group(root: Path, files: list[Path], problems: list[Problem]) -> dict[str, list[Path]]:
-    by_village: dict[str, list[Path]] = {}
-    for path in files:
-        rel = path.relative_to(root)
-        if len(rel.parts) == 1:
-            if rel.name not in ("portal.yaml", "portal.yml") and not rel.name.endswith(".md"):
-                problems.append(Problem.at(rel.as_posix(), 1, 1, "unknown_file",
-                                           severity="warning"))
+def _group(rels: list[str], problems: list[Problem]) -> dict[str, list[str]]:
+    """Files by village folder; files at the top other than portal.yaml are warned about."""
+    by_village: dict[str, list[str]] = {}
+    for rel in rels:
+        if "/" not in rel:
+            if rel not in ("portal.yaml", "portal.yml") and not rel.endswith(".md"):
+                problems.append(Problem.at(rel, 1, 1, "unknown_file", severity="warning"))
             continue
-        by_village.setdefault(rel.parts[0], []).append(path)
+        by_village.setdefault(rel.split("/", 1)[0], []).append(rel)
     return by_village
-
-
-def _rels(root: Path, paths: list[Path]) -> list[str]:
-    return [p.relative_to(root).as_posix() for p in paths]
 
 
 def _cached(store: Store, prints: dict[str, bytes]) -> Iterator[tuple[str, Any]]:

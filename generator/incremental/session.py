@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Site
+from ..render.env import THEMES_DIR
 from ..write import OutputFolder, stage
 from . import load as loading
 from .jobs import Done, Job
@@ -53,9 +54,29 @@ class Session:
         return str(self.folder.output), self.folder.identity()
 
     # loading ------------------------------------------------------------------------
+    def scan(self) -> loading.Scan:
+        """Fingerprint the content (reading only files whose stat changed)."""
+        before = self.store.sources()
+        self.found = loading.scan(self.site_root / "content", before)
+        self.sources_changed = self.found.known != before
+        return self.found
+
+    def remembered(self, key: bytes) -> Any:
+        """What the last build reported, if it had exactly these inputs (else None)."""
+        last = self.store.meta("last")
+        if not self.trusted or last is None or last[0] != key:
+            return None
+        if self.sources_changed:  # new file times, same bytes: remember the times
+            with self.store.transaction():
+                self.store.put_sources(self.found.known)
+        return last[1]
+
+    def remember(self, key: bytes, summary: Any) -> None:
+        """Keep what this build reports, for a next build with the same inputs."""
+        self.last = (key, summary)
+
     def load(self, now: datetime, jobs: int = 1) -> loading.Loaded:
-        self.loaded = loading.load(self.site_root / "content", now, self.store,
-                                   self.store.sources(), jobs)
+        self.loaded = loading.load(self.found, now, self.store, jobs)
         return self.loaded
 
     # deciding what runs ------------------------------------------------------------
@@ -247,6 +268,7 @@ class Session:
                 if key.startswith("owner:"):
                     self.store.adopt_pending([key.removeprefix("owner:")])
         loading.save(self.store, self.loaded)
+        self.store.set_meta("last", getattr(self, "last", None))
 
     def abort(self) -> None:
         self.folder.abort()
@@ -276,4 +298,16 @@ def theme_digests(dirs: list[Path]) -> tuple[dict[str, bytes], bytes]:
     return templates, combine(static)
 
 
-__all__ = ["CACHE_DIR", "DAMAGE", "CacheDamaged", "Session", "theme_digests", "tracked_tables"]
+
+
+
+def every_theme_file(site_root: Path) -> bytes:
+    """One digest of every file any theme could use (the site's own templates, its themes
+    and the bundled ones): with the content's, it tells whether anything changed at all."""
+    folders = [site_root / "templates", site_root / "themes", THEMES_DIR]
+    return combine((f"{folder}/{rel}", value[2]) for folder in folders if folder.is_dir()
+                   for rel, value in sorted(scan_paths(folder, files_under(folder), {}).items()))
+
+
+__all__ = ["CACHE_DIR", "DAMAGE", "CacheDamaged", "Session", "every_theme_file", "theme_digests",
+           "tracked_tables"]

@@ -34,26 +34,33 @@ def files_under(root: Path) -> list[Path]:
     return found
 
 
-def scan_paths(root: Path, paths: Iterable[Path], known: Known, prefix: str = "") -> Known:
-    """Digest the given files under `root`, reading only those whose stat changed.
-
-    Keys are paths relative to `root` (after `prefix`); an unreadable file is left out."""
+def digests(root: Path, files: Iterable[tuple[str, os.stat_result]], known: Known) -> Known:
+    """Digest files already listed with their stat, reading only those whose stat changed."""
     started = time.time_ns()
     found: Known = {}
-    for path in paths:
-        key = prefix + path.relative_to(root).as_posix()
+    for rel, stat in files:
+        old = known.get(rel)
+        if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
+            found[rel] = old
+            continue
         try:
-            stat = path.stat()
-            old = known.get(key)
-            if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns:
-                found[key] = old
-                continue
-            data = path.read_bytes()
+            data = (root / rel).read_bytes()
         except OSError:
             continue
         racy = stat.st_mtime_ns > started - RACY_NS
-        found[key] = (stat.st_size, -1 if racy else stat.st_mtime_ns, digest(data))
+        found[rel] = (stat.st_size, -1 if racy else stat.st_mtime_ns, digest(data))
     return found
+
+
+def scan_paths(root: Path, paths: Iterable[Path], known: Known) -> Known:
+    """Like `digests`, for files given by path (keys relative to `root`)."""
+    listed = []
+    for path in paths:
+        try:
+            listed.append((path.relative_to(root).as_posix(), path.stat()))
+        except OSError:
+            continue
+    return digests(root, listed, known)
 
 
 def combine(items: Iterable[tuple[str, bytes]]) -> bytes:
