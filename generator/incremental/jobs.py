@@ -45,6 +45,7 @@ class Job:
     trusted: bool  # the output folder holds exactly what the records say
     links: Any = None  # the village's last link-check record
     steps: dict[str, Owned | None] = field(default_factory=dict)  # the village's steps
+    restore: dict[str, bytes] | None = None  # inputs unchanged: put these files back
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Done:
     links: Any = None
     reads: tuple[str, ...] = ()  # Site attributes the plan read (see TrackedSite)
     steps: dict[str, tuple[Owned, bool]] = field(default_factory=dict)  # (record, ran)
+    restored: bool = False  # every file came back from the cache; nothing was planned
 
 
 class TrackedSite(Site):
@@ -94,6 +96,8 @@ class Context:
 
 def run(ctx: Context, job: Job) -> Done:
     done = Done(job.owner)
+    if job.restore is not None and _put_back(ctx, job.restore, done):
+        return done
     site = TrackedSite(ctx.site.portal, ctx.site.villages, ctx.site.now,
                        ctx.tables["urls"])  # type: ignore[arg-type]
     object.__setattr__(site, "reads", set())
@@ -225,6 +229,19 @@ def _finished(ctx: Context, out: Output, data: bytes,
         assets = ctx.weigh(out.path, main) if out.path.endswith(".html") else ()
         new.steps[key] = (files, sha, assets)
     return files, (kind, source, sha, assets)
+
+
+def _put_back(ctx: Context, files: dict[str, bytes], done: Done) -> bool:
+    """Stage recorded files from the cache where the folder differs; False if any is gone
+    from the cache (the job then plans and renders as usual)."""
+    payloads = [(rel, ctx.store.blob(d)) for rel, d in sorted(files.items())]
+    if any(data is None for _, data in payloads):
+        return False
+    for rel, data in payloads:
+        if stage(ctx.staging, ctx.output, rel, data, None):  # type: ignore[arg-type]
+            done.changed.append(rel)
+    done.restored = True
+    return True
 
 
 def _restore(ctx: Context, made: Made, done: Done) -> bool:

@@ -104,19 +104,25 @@ class Session:
             before = self._owned(f"owner:{owner}")
             steps = {name: self._owned(f"step:{name}:{owner}")
                      for name in (VILLAGE_STEPS if owner else ())}
-            if before is not None and self._current(owner, before) and \
-                    all(step is not None for step in steps.values()):
-                self.owned[f"owner:{owner}"] = before
+            current = before is not None and self._current(owner, before) and \
+                all(step is not None for step in steps.values())
+            if current:
+                self.owned[f"owner:{owner}"] = before  # type: ignore[assignment]
                 self.owned.update({f"step:{n}:{owner}": s for n, s in steps.items() if s})
-                continue
-            self.ran[f"owner:{owner}"] = before
+                if self.trusted:
+                    continue
+            else:
+                self.ran[f"owner:{owner}"] = before
             records = self.store.outputs_of(owner)
+            restore = {rel: info[0] for o in (before, *steps.values()) if o
+                       for rel, info in o.files.items()} if current else None
             todo.append(Job(owner, records, self.trusted, before.links if before else None,
-                            steps))
+                            steps, restore))
         return todo
 
     def _current(self, owner: str, before: Owned) -> bool:
-        if not self.trusted or before.key != self.key_of(owner):
+        """Are the owner's inputs as recorded (its files, the site-wide ones, its lookups)?"""
+        if before.key != self.key_of(owner):
             return False
         tables = self.tables
         for (table, key), value in before.lookups:
@@ -133,6 +139,10 @@ class Session:
 
     def finished(self, done: Done) -> None:
         """Take a job's result: its records, the files it staged, what it rendered."""
+        self.changed.extend(done.changed)
+        if done.restored:  # its files came back from the cache as recorded
+            return
+        self.ran[f"owner:{done.owner}"] = self._owned(f"owner:{done.owner}")
         lookups: dict[tuple[str, str], bytes] = {}
         files: dict[str, FileInfo] = {}
         pages = []
@@ -160,7 +170,6 @@ class Session:
             self.owned[key] = owned
             if ran:  # its files before this build, to find those it no longer makes
                 self.ran[key] = self._owned(key)
-        self.changed.extend(done.changed)
         self.rendered.extend(done.rendered)
 
     # steps that are not template renders --------------------------------------------
