@@ -124,15 +124,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", type=int, default=10000,
                         help="size of the generated site (0: sample portal only)")
+    parser.add_argument("--site", type=Path, default=None,
+                        help="measure this site (e.g. a corpus from benchmarks.generate, "
+                             "with its warm cache) instead of generating one; it is edited")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kampung-reload-") as folder, \
             Chromium.launch() as browser:
         tmp = Path(folder)
         results = [measure("sample portal", sample_site(tmp), args.runs, browser)]
         print(results[-1].line(), flush=True)
-        if args.pages:
-            site = corpus_site(tmp, args.pages)
-            results.append(measure(f"generated {args.pages}", site, args.runs, browser))
+        if args.site or args.pages:
+            site = args.site.resolve() if args.site else corpus_site(tmp, args.pages)
+            results.append(measure(args.site.name if args.site else f"generated {args.pages}",
+                                   site, args.runs, browser))
             print(results[-1].line(), flush=True)
 
 
