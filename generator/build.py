@@ -25,6 +25,7 @@ from .assets.media import process_media
 from .assets.sitefiles import site_files
 from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
+from .extras.searchindex import portal_records
 from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, every_theme_file, theme_digests
@@ -146,7 +147,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
         raise ContentError(problems)
     session.copies("media", media.files)  # processed photos (from the cache), attachments
     every = sorted(v.slug for v in site.villages)
-    session.step("search", (session.villages_key, session.site_key),  # from the model
+    session.step("search", portal_records(site),  # made from these records alone
                  lambda: _within("", extras.search_files(session.folder.staging, site, set(),
                                                          session.folder.output)), finished)
     session.step("site", (every, session.static),  # hosting rules at the portal's top

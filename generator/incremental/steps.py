@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..write import stage
-from .store import Store, digest
+from .store import CacheDamaged, Store, digest
 from .track import value_digest
 
 FileInfo = tuple[bytes, int, str]  # (digest, size, sha256 hex of the bytes or "")
@@ -53,20 +53,54 @@ def run_step(store: Store, place: Place, before: Owned | None, key: Any, make: M
         return before, False
     old = before.files if before is not None and place.trusted else {}
     files: dict[str, FileInfo] = {}
-    blobs = []
+    new = Finished(store, finish)
     for rel, data in make():
         if not place.scope(rel):
             continue
-        for out_rel, out_data in finish(rel, data):
-            d = digest(out_data)
-            files[out_rel] = (d, len(out_data), "")
+        for out_rel, d, size in new.files(rel, data):
+            files[out_rel] = (d, size, "")
             same = (old[out_rel][0] == d) if out_rel in old else None
-            if stage(place.staging, place.output, out_rel, out_data, same):
+            if same is not True and stage(place.staging, place.output, out_rel,
+                                          new.payload(d), same):
                 changed.append(out_rel)
-            blobs.append((d, out_data))
-    with store.transaction():
-        store.put_blobs(blobs)
+    new.save()
     return Owned(key_digest, files=files), True
+
+
+class Finished:
+    """Finishing (minify, compressed copies) cached by the digest of its input: a file
+    a step makes again with the same bytes is not finished again."""
+
+    def __init__(self, store: Store, finish: Finish):
+        self.store, self.finish = store, finish
+        self.blobs: dict[bytes, bytes] = {}
+        self.records: dict[str, Any] = {}
+
+    def files(self, rel: str, data: bytes) -> list[tuple[str, bytes, int]]:
+        key = "finish-step:" + digest(rel.encode() + b"\0" + data).hex()
+        cached = self.records.get(key) or self.store.get("steps", key)
+        if cached is not None and all(self.store.has_blob(d) for _, d, _ in cached[0]):
+            return list(cached[0])
+        made = []
+        for out_rel, out_data in self.finish(rel, data):
+            d = digest(out_data)
+            self.blobs[d] = out_data
+            made.append((out_rel, d, len(out_data)))
+        self.records[key] = (tuple(made), "", ())
+        return made
+
+    def payload(self, d: bytes) -> bytes:
+        data = self.blobs.get(d)
+        data = data if data is not None else self.store.blob(d)
+        if data is None:  # it was there a moment ago: the cache file is damaged
+            raise CacheDamaged(f"blob {d.hex()}")
+        return data
+
+    def save(self) -> None:
+        with self.store.transaction():
+            self.store.put_blobs(self.blobs.items())
+            for key, value in self.records.items():
+                self.store.put("steps", key, value)
 
 
 def _restore(store: Store, place: Place, owned: Owned, changed: list[str]) -> bool:

@@ -162,6 +162,10 @@ class Store:
             return None
         return row[0]
 
+    def has_blob(self, key: bytes) -> bool:
+        return self.db.execute("select 1 from blobs where digest = ?", (key,)).fetchone() \
+            is not None
+
     def put_blobs(self, items: Iterable[tuple[bytes, bytes]]) -> None:
         self.db.executemany("insert or ignore into blobs values (?, ?)", items)
 
