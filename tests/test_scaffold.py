@@ -19,7 +19,7 @@ from generator.schema import DESA, PAGE_TYPES, Field
 from generator.validate import validate
 
 TODAY = "2026-11-28"
-EPOCH = "1795827600"  # 2026-11-28 09:00 WIB
+EPOCH = "1795827600"  # 2026-11-28 08:00 WIB
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 from ..build import BuildReport, build, build_now
@@ -19,6 +20,17 @@ from ..i18n import translate
 from .channel import Channel, Status
 
 Log = Callable[[str], None]
+
+
+def preview_now(given: str | None = None) -> datetime:
+    """The reference time for expiry and upcoming events: `--now`, else the hour now.
+
+    To the hour, not the second: pages that depend on the time (lists without expired
+    announcements, upcoming events) are then re-rendered at most once an hour, instead of
+    after every save, which on a large site costs more than the edit itself.
+    """
+    now = build_now(given)
+    return now if given else now.replace(minute=0, second=0, microsecond=0)
 
 
 class Rebuilder:
@@ -54,7 +66,7 @@ class Rebuilder:
         before = self.channel.current()
         started = time.perf_counter()
         try:
-            report = build(self.site_root, self.output, now=build_now(self.now))
+            report = build(self.site_root, self.output, now=preview_now(self.now))
         except ContentError as exc:
             return self._failed(before, exc.problems)
         except Exception as exc:  # a bug must not stop the preview; say what happened

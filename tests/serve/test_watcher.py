@@ -1,11 +1,15 @@
-"""Which file events count, and how a burst of them becomes one batch."""
+"""Which file events count, how a burst of them becomes one batch, and the preview clock."""
 
 from __future__ import annotations
 
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from generator.serve.rebuild import preview_now
 from generator.serve.watcher import Coalescer, relevant
 
 ROOT = Path("/situs")
@@ -55,3 +59,10 @@ def test_a_steady_stream_of_events_is_cut_after_the_longest_wait() -> None:
         coalescer.stop()
     assert batches
     assert time.monotonic() - started < 1.5
+
+
+def test_the_preview_clock_moves_by_the_hour_so_saves_do_not_rerender_by_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795833000")  # 2026-11-28 09:30 WIB
+    assert preview_now() == datetime(2026, 11, 28, 9, 0)
+    assert preview_now("2026-12-01") == datetime(2026, 12, 1)
