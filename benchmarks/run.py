@@ -116,10 +116,13 @@ class Generator:
 
 class Kampung(Generator):
     name, output, caches = "kampung", "output", (".kampung-cache",)
+    code: Path | None = None  # a frozen copy of the generator (see `snapshot`)
 
     def command(self, scenario: str) -> list[str]:
-        return [sys.executable, "-m", "generator", "build", "--site", str(self.root),
-                "--now", NOW]
+        python = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(self.code)!r}); "
+                  "from generator.cli import main; sys.exit(main())"] if self.code else \
+            [sys.executable, "-m", "generator"]
+        return [*python, "build", "--site", str(self.root), "--now", NOW]
 
     def template(self) -> Path:
         own = self.root / "templates" / "pengumuman.html"
@@ -185,6 +188,21 @@ class MkDocs(Generator):
 
 GENERATORS: dict[str, Callable[[Path], Generator]] = {
     "kampung": Kampung, "hugo": Hugo, "pelican": Pelican, "mkdocs": MkDocs}
+
+
+def snapshot(work: Path, ref: str) -> Path:
+    """The generator and themes as committed at `ref`, in a folder of their own: the
+    working tree may change under a long run (and any change to the generator is, rightly,
+    a new version that invalidates the build cache)."""
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=REPO, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    target = work / f"code-{commit}"
+    if not target.exists():
+        target.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit, "generator", "themes"], cwd=REPO,
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
 def corpus(pages: int, work: Path) -> Path:
@@ -253,7 +271,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--work", type=Path, default=HERE / "out")
+    parser.add_argument("--ref", default="HEAD",
+                        help="git commit whose generator is measured (default: HEAD)")
     args = parser.parse_args(argv)
+    Kampung.code = snapshot(args.work, args.ref)
     names = ["kampung", *filter(None, args.peers.split(","))]
     for pages in args.pages or [1000]:
         results = measure(pages, names, args.runs, args.work, args.timeout,

@@ -25,7 +25,6 @@ from .assets.media import process_media
 from .assets.sitefiles import site_files
 from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
-from .extras.searchindex import portal_records
 from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, every_theme_file, theme_digests
@@ -140,14 +139,14 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                       session.store.path, session.store.version, site, media.catalog,
                       session.templates, loaded.fingerprints, village_outputs, portal_outputs,
                       finished, first_view_assets, render, check_links, Renderer,
-                      village_steps, session.static)
+                      village_steps, session.static, loaded.fronts)
     render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     if errors_only(session.problems()):  # a template or link mistake: write nothing
         raise ContentError(problems)
     session.copies("media", media.files)  # processed photos (from the cache), attachments
     every = sorted(v.slug for v in site.villages)
-    session.step("search", portal_records(site),  # made from these records alone
+    session.step("search", sorted(loaded.fronts.items()),  # from titles and summaries
                  lambda: _within("", extras.search_files(session.folder.staging, site, set(),
                                                          session.folder.output)), finished)
     session.step("site", (every, session.static),  # hosting rules at the portal's top
@@ -174,7 +173,7 @@ def village_steps(ctx: Any, village: Village, pages: dict[str, Any],
     digests = {rel: sha for rel, (_, _, sha) in pages.items()}
     mine = sorted(i for i in ctx.tables["media"].data.items() if i[0].startswith(f"{slug}/"))
     return [
-        ("extras", (ctx.fingerprints[slug], site.portal, site.now),  # .ics, CSV/JSON, cards
+        ("extras", (ctx.fronts[slug], site.portal, site.now),  # .ics, CSV/JSON: no bodies
          lambda: extras.village_files(root, site, {slug})),
         ("search", sorted(pages.items()),  # the village's search bundle, from its pages
          lambda: _within(f"{slug}/", extras.search_files(pages_root(), site, {slug},

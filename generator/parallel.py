@@ -13,7 +13,7 @@ import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ class RenderSpec:
     make_renderer: Callable[..., Any]
     village_steps: Callable[..., Any] | None = None
     static: bytes = b""
+    fronts: dict[str, bytes] = field(default_factory=dict)
 
 
 _WORKER: dict[str, Any] = {}
@@ -102,7 +103,8 @@ def init_render(spec: RenderSpec) -> None:
     _WORKER["context"] = jobs_module.Context(
         spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
         store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,
-        spec.check_links, spec.fingerprints, fragments, spec.village_steps, spec.static)
+        spec.check_links, spec.fingerprints, fragments, spec.village_steps, spec.static,
+        spec.fronts)
 
 
 def run_job(job: jobs_module.Job) -> jobs_module.Done:

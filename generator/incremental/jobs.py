@@ -92,6 +92,7 @@ class Context:
     fragments: Any = None  # the Markdown cache, flushed with each job's other records
     village_steps: Callable[..., list[tuple[str, Any, Make]]] | None = None
     static: bytes = b""  # digest of the theme's files beside its templates
+    fronts: dict[str, bytes] = field(default_factory=dict)  # village -> all but bodies
 
 
 def run(ctx: Context, job: Job) -> Done:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +25,7 @@ from ..errors import Problem
 from ..model import Site, Village
 from .sources import Known, combine, digests, scan_paths
 from .store import Store
-from .track import TrackedTable, recording
+from .track import TrackedTable, recording, value_digest
 
 
 @dataclass
@@ -50,6 +49,7 @@ class Loaded:
     fingerprints: dict[str, bytes]  # village slug -> digest of its files
     reloaded: set[str] = field(default_factory=set)  # villages read from their files
     known: Known = field(default_factory=dict)  # updated stat cache of content files
+    fronts: dict[str, bytes] = field(default_factory=dict)  # slug -> all but page bodies
 
 
 def scan(root: Path, known: Known) -> Scan:
@@ -97,16 +97,17 @@ def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
     portal = model._portal(root, problems)
     by_village = _group(found.rels, problems)
     prints = found.prints
-    cached = dict(_cached(store, prints))
+    cached, fronts = _cached(store, prints)
     todo = [slug for slug in sorted(prints) if slug not in cached]
     work = [(root, slug, [root / rel for rel in by_village[slug]]) for slug in todo]
     files_to_read = sum(len(paths) for _, _, paths in work)
     count = min(jobs, len(work)) if files_to_read >= parallel.SMALL else 1
     with parallel.workers(count) as pool:
         for slug, blob in zip(todo, parallel.ordered_map(pool)(load_village, work), strict=True):
-            with store.transaction():  # a pure function of the files: kept at once
-                store.put("villages", slug, (prints[slug], blob))
             cached[slug] = pickle.loads(blob)
+            fronts[slug] = front(slug, cached[slug][0], found.known)
+            with store.transaction():  # a pure function of the files: kept at once
+                store.put("villages", slug, (prints[slug], blob, fronts[slug]))
     villages = []
     for slug in sorted(by_village):
         village, found_here = cached[slug]
@@ -116,7 +117,7 @@ def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
     if not villages and not any(p.severity == "error" for p in problems):
         problems.append(Problem.at("content", 1, 1, "no_villages"))
     site = Site(portal, tuple(villages), now, model._source_urls(villages))
-    return Loaded(site, problems, prints, set(todo), found.known)
+    return Loaded(site, problems, prints, set(todo), found.known, fronts)
 
 
 def _group(rels: list[str], problems: list[Problem]) -> dict[str, list[str]]:
@@ -131,12 +132,24 @@ def _group(rels: list[str], problems: list[Problem]) -> dict[str, list[str]]:
     return by_village
 
 
-def _cached(store: Store, prints: dict[str, bytes]) -> Iterator[tuple[str, Any]]:
-    """(slug, (village, problems)) of each village the cache holds as its files are now."""
+def _cached(store: Store, prints: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """(village, problems) and front digest of each village the cache holds as it is now."""
+    villages, fronts = {}, {}
     for slug, fingerprint in sorted(prints.items()):
         record = store.get("villages", slug)
         if record is not None and record[0] == fingerprint:
-            yield slug, pickle.loads(record[1])
+            villages[slug], fronts[slug] = pickle.loads(record[1]), record[2]
+    return villages, fronts
+
+
+def front(slug: str, village: Village | None, known: Known) -> bytes:
+    """Digest of everything in a village but its pages' bodies (profile, data, front
+    matter, media bytes): what steps that never read a body depend on."""
+    if village is None:
+        return b""
+    media = sorted((rel, v[2]) for rel, v in known.items() if rel.startswith(f"{slug}/media/"))
+    pages = [(p.kind, p.slug, p.lang, p.source, p.data, p.body_line) for p in village.pages]
+    return value_digest((village.profile, village.data, sorted(village.media), pages, media))
 
 
 def load_village(job: tuple[Path, str, list[Path]]) -> bytes:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMAT = 4  # bump when the tables or the meaning of a record change
+FORMAT = 5  # bump when the tables or the meaning of a record change
 FILE = "build.sqlite"
 SCHEMA = """
 create table meta (key text primary key, value blob);
