@@ -3,8 +3,8 @@
 Work is split by village (the portal's own pages are one more job), so a job's outputs
 never depend on which worker ran it or in what order jobs finished: the site is the same
 bytes with one worker or many. Workers are forked after the site is loaded, so they share
-it without copying; where fork is not available (Windows, macOS), they start fresh and get
-the site pickled once each.
+it without copying; where fork is not available (Windows, macOS) or not safe (a process
+running other threads), they start fresh and get the site pickled once each.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,13 @@ def cpu_count() -> int:
 
 
 def _context() -> Any:
+    """Fork (workers share the loaded site) unless this process runs other threads, as
+    the preview server does: a forked child could inherit a lock held by one of them, so
+    then workers start fresh (as they always do where fork is missing)."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 @contextlib.contextmanager
@@ -115,7 +121,8 @@ def render_jobs(spec: RenderSpec, todo: list[jobs_module.Job], count: int,
                 progress: Callable[[jobs_module.Done], None]) -> None:
     """Run every job, in worker processes when there is enough work to share."""
     pages = sum(len(job.records) or 100 for job in todo)
-    count = min(count, len(todo)) if pages >= SMALL else 1
+    fresh = _context().get_start_method() != "fork"  # workers that import and unpickle
+    count = min(count, len(todo)) if pages >= SMALL * (5 if fresh else 1) else 1
     with workers(count, init_render, (spec,)) as pool:
         results = map(run_job, todo) if pool is None else \
             pool.imap_unordered(run_job, todo, chunksize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 from unittest import mock
 
@@ -28,6 +29,24 @@ def test_one_worker_or_two_give_the_same_bytes(tmp_path: Path) -> None:
         two = build(site, tmp_path / "two", now=NOW, jobs=2, cache=tmp_path / "c2")
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
     assert one.rendered == two.rendered
+
+
+def test_workers_started_fresh_beside_other_threads_give_the_same_bytes(
+        tmp_path: Path) -> None:
+    """The preview server builds while its own threads run: workers are not forked then."""
+    site = rich_site(tmp_path / "situs")
+    build(site, tmp_path / "one", now=NOW, jobs=1, cache=tmp_path / "c1")
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        with mock.patch.object(parallel, "SMALL", 0):
+            assert parallel._context().get_start_method() != "fork"
+            build(site, tmp_path / "two", now=NOW, jobs=2, cache=tmp_path / "c2")
+    finally:
+        stop.set()
+        server.join()
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
 def test_villages_loaded_in_workers_are_the_site_the_model_loads(tmp_path: Path) -> None:
