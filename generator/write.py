@@ -97,8 +97,12 @@ class OutputFolder:
             return None
         return folder.st_dev, folder.st_ino, marker  # type: ignore[return-value]
 
-    def recover(self, committed: str | None) -> None:
-        """Finish (or undo) a build interrupted while moving files; clear leftovers."""
+    def recover(self, committed: str | None) -> bool:
+        """Finish (or undo) a build interrupted while moving files; clear leftovers.
+
+        Returns whether an interrupted build was finished (its files are then best checked
+        again, in case some of what it staged went missing)."""
+        finished = False
         if self.journal.exists():
             try:
                 plan = json.loads(self.journal.read_text(encoding="utf-8"))
@@ -106,8 +110,10 @@ class OutputFolder:
                 plan = None
             if plan and plan.get("id") == committed:
                 self._apply(plan)
+                finished = True
             self.journal.unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
+        return finished
 
     def begin(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

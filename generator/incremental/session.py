@@ -38,9 +38,9 @@ class Session:
         self.cache_dir = (cache_dir or self.site_root / CACHE_DIR).resolve()
         self.store = Store(self.cache_dir / FILE, generator_version(), fresh=fresh)
         self.folder = OutputFolder(output)
-        self.folder.recover(self.store.meta("commit"))
+        finished = self.folder.recover(self.store.meta("commit"))
         recorded = self.store.meta("output")
-        self.trusted = recorded is not None and recorded == self._where()
+        self.trusted = not finished and recorded is not None and recorded == self._where()
         self.owned: dict[str, Owned] = {}  # what each owner holds after this build
         self.ran: dict[str, Owned | None] = {}  # owners that ran: their previous record
         self.changed: list[str] = []
