@@ -307,9 +307,6 @@ def theme_digests(dirs: list[Path]) -> tuple[dict[str, bytes], bytes]:
     return templates, combine(static)
 
 
-
-
-
 def every_theme_file(site_root: Path) -> bytes:
     """One digest of every file any theme could use (the site's own templates, its themes
     and the bundled ones): with the content's, it tells whether anything changed at all."""
