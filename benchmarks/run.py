@@ -205,20 +205,22 @@ def snapshot(work: Path, ref: str) -> Path:
     return target
 
 
-def corpus(pages: int, work: Path) -> Path:
-    """The corpus for `pages`, written once (a stamp file says it is complete)."""
+def corpus(pages: int, work: Path, names: list[str]) -> Path:
+    """The corpus for `pages`, each generator's copy written once (a stamp says it is
+    complete)."""
     root = work / f"corpus-{pages}"
-    stamp = root / "complete.json"
-    if not stamp.exists() or json.loads(stamp.read_text()) != {"pages": pages, "seed": 1}:
-        shutil.rmtree(root, ignore_errors=True)
-        write_corpus(pages, 1, root, sorted(GENERATORS))
-        stamp.write_text(json.dumps({"pages": pages, "seed": 1}))
+    for name in names:
+        stamp = root / f"{name}.complete"
+        if not stamp.exists():
+            shutil.rmtree(root / name, ignore_errors=True)
+            write_corpus(pages, 1, root, [name])
+            stamp.write_text(json.dumps({"pages": pages, "seed": 1}))
     return root
 
 
 def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
             scenarios: list[str]) -> dict[str, dict[str, list[Run]]]:
-    root = corpus(pages, work)
+    root = corpus(pages, work, names)
     scratch = work / f"run-{pages}"
     shutil.rmtree(scratch, ignore_errors=True)
     generators = []
