@@ -353,8 +353,20 @@ def _clock(site: Path, slug: str, n: int, now: datetime) -> datetime:
     return now + timedelta(days=n)
 
 
+def _village(site: Path, slug: str, n: int, now: datetime) -> datetime:
+    """A new village (a copy of `slug`), or the new village gone again."""
+    new = site / "content/sidomulyo"
+    if n % 2 and not new.exists():
+        shutil.copytree(site / f"content/{slug}", new)
+        desa = new / "desa.yaml"
+        desa.write_text(desa.read_text().replace(slug.title(), "Sidomulyo"))
+    elif not n % 2:
+        shutil.rmtree(new, ignore_errors=True)
+    return now
+
+
 EDITS = [_announcement, _change_page, _delete_page, _rename_page, _template, _desa, _portal,
-         _data, _translation, _media, _clock]
+         _data, _translation, _media, _clock, _village]
 EDIT = st.tuples(st.sampled_from(EDITS), st.sampled_from(VILLAGES), st.integers(0, 3))
 
 
