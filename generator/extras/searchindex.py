@@ -37,7 +37,8 @@ DIGEST = ".kampung-cari"  # never published: publishing skips Kampung's .kampung
 
 def search_files(pages: Path, site: Site, selected: set[str],
                  previous: Path | None = None) -> Iterator[tuple[str, bytes]]:
-    """The Pagefind bundles, made from the new HTML in the folder `pages`.
+    """The Pagefind bundles of the `selected` villages, made from the new HTML in the
+    folder `pages`; with no village selected, the portal's bundle.
 
     A bundle whose pages did not change since the build that wrote `previous` (the
     output folder) is taken from there (a digest of its pages sits beside it in
@@ -47,7 +48,8 @@ def search_files(pages: Path, site: Site, selected: set[str],
     jobs: dict[str, list[tuple[str, Source]]] = {
         f"{v.slug}/{FOLDER}": [(p, pages / v.slug / p) for p in indexed_paths(v)]
         for v in site.villages if v.slug in selected}
-    jobs[FOLDER] = portal_records(site)
+    if not selected:
+        jobs[FOLDER] = portal_records(site)
     digests = {folder: _digest(sources) for folder, sources in jobs.items()}
     stale = {f: s for f, s in jobs.items()
              if previous is None or not _current(previous / f, digests[f])}
