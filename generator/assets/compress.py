@@ -15,6 +15,11 @@ TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg"
                  ".webmanifest")
 
 
+# print pages (posters): fetched once in a while to be printed, so the host's on-the-fly
+# compression serves them; precompressed copies would be two more files per page
+PRINT_PAGE = "cetak.html"
+
+
 def is_text(path: str) -> bool:
     return path.lower().endswith(TEXT_SUFFIXES)
 
@@ -31,8 +36,9 @@ def brotlied(data: bytes) -> bytes:
 
 
 def compressed_copies(path: str, data: bytes) -> list[tuple[str, bytes]]:
-    """[('x.html.gz', ...), ('x.html.br', ...)] for a text file; [] for anything else."""
-    if not is_text(path):
+    """[('x.html.gz', ...), ('x.html.br', ...)] for a text file; [] for anything else
+    and for print pages."""
+    if not is_text(path) or path.endswith(PRINT_PAGE):
         return []
     copies = [(f"{path}.gz", gzipped(data)), (f"{path}.br", brotlied(data))]
     return [(name, packed) for name, packed in copies if len(packed) < len(data)]

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..assets.compress import PRINT_PAGE
 from ..model import Page, Site, Village
 from ..pages import event_end, expired, page_context, page_summary, popular, village_base_url
 from . import preview
 
-FOLDER = "cetak/"
 KINDS = ("layanan", "pengumuman", "agenda")
 # a poster with more lines than these gets smaller type so it still fits one A4 page,
 # one with fewer than SPARSE larger type, to be read from across the room
@@ -24,13 +24,17 @@ SPARSE, DENSE, VERY_DENSE = 6, 12, 18
 
 
 def poster_path(page_url: str = "") -> str:
-    """'layanan/ktp-el/' -> 'layanan/ktp-el/cetak/'; the home poster is 'cetak/'."""
-    return f"{page_url}{FOLDER}"
+    """'layanan/ktp-el/' -> 'layanan/ktp-el/cetak.html'; the home poster is 'cetak.html'.
+
+    Beside the page, not in a folder below it: the page's body renders to the same HTML
+    in both (relative links start from the same folder), so Markdown runs once for both,
+    and a poster costs one file, not a folder and three files."""
+    return f"{page_url}{PRINT_PAGE}"
 
 
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
     for poster in village_posters(site, village, current_only=False):
-        yield out(poster_path(poster["page_url"]) + "index.html", "poster.html",
+        yield out(poster_path(poster["page_url"]), "poster.html",
                   posters=[poster], book=False)
 
 
@@ -83,7 +87,7 @@ def book(site: Site, village: Village, content: Path, *,
         logo = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
     return {"site": {"name": site.portal["nama"], "base_url": site.portal["base_url"]},
             "desa": desa_context(site, village), "lang": "id", "now": site.now,
-            "path": f"{village.slug}/{FOLDER}semua.html", "logo": logo, "book": True,
+            "path": f"{village.slug}/{PRINT_PAGE}", "logo": logo, "book": True,
             "posters": village_posters(site, village, current_only=current_only)}
 
 

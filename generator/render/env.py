@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -63,10 +64,11 @@ class Renderer:
 
     @jinja2.pass_context
     def _markdown(self, ctx: jinja2.runtime.Context, page: dict[str, Any]) -> Any:
+        # links are relative to the page's folder: every file in it shares one rendering
+        here = posixpath.join(posixpath.dirname(ctx["path"]), "index.html")
         if self.fragments is not None:
-            return self.fragments.render(self.markdown, page["body"], page["source"],
-                                         ctx["path"])
-        return self.markdown.render(page["body"], page["source"], ctx["path"])
+            return self.fragments.render(self.markdown, page["body"], page["source"], here)
+        return self.markdown.render(page["body"], page["source"], here)
 
 
 @jinja2.pass_context

@@ -87,6 +87,8 @@ def test_pages_are_minified_and_have_compressed_copies(built):
     assert gzip.decompress((out / "index.html.gz").read_bytes()) == html
     assert brotli.decompress((out / "index.html.br").read_bytes()) == html
     assert not list((out / "aset").glob("*.gz")), "photos are compressed already"
+    assert (out / "cetak.html").is_file()
+    assert not list(out.rglob("cetak.html.*")), "print pages: the host compresses them"
 
 
 def test_hosting_files_and_service_worker(built):

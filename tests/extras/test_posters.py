@@ -15,11 +15,11 @@ from generator.extras.qr import MASK
 
 BASE = "https://uji.example.id/sukamaju/"
 POSTERS = {
-    "sukamaju/cetak/index.html": BASE,
-    "sukamaju/layanan/akta-kelahiran/cetak/index.html": BASE + "layanan/akta-kelahiran/",
-    "sukamaju/layanan/ktp-el/cetak/index.html": BASE + "layanan/ktp-el/",
-    "sukamaju/pengumuman/banjir/cetak/index.html": BASE + "pengumuman/banjir/",
-    "sukamaju/agenda/posyandu/cetak/index.html": BASE + "agenda/posyandu/",
+    "sukamaju/cetak.html": BASE,
+    "sukamaju/layanan/akta-kelahiran/cetak.html": BASE + "layanan/akta-kelahiran/",
+    "sukamaju/layanan/ktp-el/cetak.html": BASE + "layanan/ktp-el/",
+    "sukamaju/pengumuman/banjir/cetak.html": BASE + "pengumuman/banjir/",
+    "sukamaju/agenda/posyandu/cetak.html": BASE + "agenda/posyandu/",
 }
 
 
@@ -34,14 +34,14 @@ def test_poster_qr_code_opens_the_public_page(out: Path, rel: str, url: str) -> 
 
 
 def test_qr_code_is_inline_svg_with_a_text_alternative(out: Path) -> None:
-    soup = soup_of(out, "sukamaju/layanan/ktp-el/cetak/index.html")
+    soup = soup_of(out, "sukamaju/layanan/ktp-el/cetak.html")
     svg = soup.select_one("svg.qr")
     assert svg["role"] == "img" and svg.title.get_text()
     assert not soup.select('img[src$=".png"], img[src^="http"]')
 
 
 def test_service_poster_has_requirements_as_a_checklist_fee_and_office_hours(out: Path) -> None:
-    soup = soup_of(out, "sukamaju/layanan/akta-kelahiran/cetak/index.html")
+    soup = soup_of(out, "sukamaju/layanan/akta-kelahiran/cetak.html")
     items = [li.get_text(" ", strip=True) for li in soup.select("ul.check li")]
     assert items[0].startswith("Surat keterangan lahir") and len(items) == 3
     text = soup.get_text(" ", strip=True)
@@ -50,21 +50,21 @@ def test_service_poster_has_requirements_as_a_checklist_fee_and_office_hours(out
 
 
 def test_emergency_poster_says_what_to_do_and_whom_to_call(out: Path) -> None:
-    text = soup_of(out, "sukamaju/pengumuman/banjir/cetak/index.html").get_text(" ", strip=True)
+    text = soup_of(out, "sukamaju/pengumuman/banjir/cetak.html").get_text(" ", strip=True)
     assert "Banjir dari luapan sungai" in text and "0812 0000 2222" in text
 
 
 def test_home_poster_has_hours_contacts_and_emergency_numbers(out: Path) -> None:
-    text = soup_of(out, "sukamaju/cetak/index.html").get_text(" ", strip=True)
+    text = soup_of(out, "sukamaju/cetak.html").get_text(" ", strip=True)
     assert "08.00–15.00 WIB" in text and "0333 123456" in text and "Ambulans" in text
 
 
 def test_each_page_links_to_its_poster(out: Path) -> None:
     for page in ("layanan/ktp-el/", "pengumuman/banjir/", "agenda/posyandu/"):
         links = [a["href"] for a in soup_of(out, f"sukamaju/{page}index.html").select("a")]
-        assert "cetak/index.html" in links, page
+        assert "cetak.html" in links, page
     home = [a["href"] for a in soup_of(out, "sukamaju/index.html").select("a")]
-    assert "cetak/index.html" in home
+    assert "cetak.html" in home
 
 
 def test_posters_command_writes_one_self_contained_print_file(extras_site: Path,

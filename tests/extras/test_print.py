@@ -59,12 +59,13 @@ def overflow(tab: tuple) -> list[str]:
         page.send("Emulation.clearDeviceMetricsOverride")
 
 
-@pytest.mark.parametrize("poster", ["sukamaju/cetak/", "sukamaju/layanan/akta-kelahiran/cetak/",
-                                    "sukamaju/layanan/ahli-waris/cetak/",
-                                    "sukamaju/pengumuman/banjir/cetak/",
-                                    "sukamaju/agenda/posyandu/cetak/"])
+@pytest.mark.parametrize("poster", ["sukamaju/cetak.html",
+                                    "sukamaju/layanan/akta-kelahiran/cetak.html",
+                                    "sukamaju/layanan/ahli-waris/cetak.html",
+                                    "sukamaju/pengumuman/banjir/cetak.html",
+                                    "sukamaju/agenda/posyandu/cetak.html"])
 def test_each_poster_prints_on_one_a4_page(tab: tuple, poster: str) -> None:
-    url = f"{tab[1]}output/{poster}index.html"
+    url = f"{tab[1]}output/{poster}"
     pages = pdf_pages(print_pdf(tab, url))
     assert len(pages) == 1
     assert pages[0] == pytest.approx(A4_POINTS, abs=1.5)
