@@ -16,7 +16,7 @@ import brotli
 import pytest
 from PIL import Image
 
-from generator.assets.budgets import Budgets
+from generator.assets.budgets import Budgets, first_view_assets
 from generator.build import build
 from generator.errors import ContentError
 
@@ -156,3 +156,13 @@ def test_over_budget_warns_and_report_json_lists_pages(tmp_path):
     with pytest.raises(ContentError) as failed:
         build(root, root / "output", now=NOW, budgets=Budgets(first_view_kb=20), strict=True)
     assert "budget_first_view" in {p.code for p in failed.value.problems}
+
+
+def test_first_view_counts_what_a_phone_fetches_at_once():
+    html = ('<html><head><link rel=stylesheet href=a.css><script src=s.js></script>'
+            '<style>a{}</style></head><body><img alt="x > y" src="p.jpg"><picture>'
+            '<source type=image/webp srcset="q-360.webp 360w, q-720.webp 720w" sizes=360px>'
+            '<img src=q.jpg></picture><img loading=lazy src=z.jpg>'
+            '<SCRIPT>var a = "<img src=not-fetched.jpg>"</SCRIPT></body></html>')
+    assert first_view_assets("d/x/index.html", html.encode()) == (
+        "d/x/a.css", "d/x/s.js", "d/x/p.jpg", "d/x/q-720.webp")
