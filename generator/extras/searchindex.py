@@ -103,8 +103,31 @@ def _index(work: Path, pages: list[tuple[str, Source]]) -> None:
     """Index `pages` (URL path, source) into `work/bundle` with Indonesian stemming."""
     from pagefind.service import get_executable
 
+    site, chosen = _site(work, pages)
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(work / "bundle"),
+               "--root-selector", "main", "--exclude-selectors", EXCLUDE,
+               "--force-language", "id", "--keep-index-url", "--silent"]
+    if chosen:
+        command += ["--glob", "{" + ",".join(chosen) + "}"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise ContentError([Problem.at(FOLDER, 1, 1, "search_failed",
+                                       detail=(done.stderr or done.stdout).strip()[-300:])])
+
+
+def _site(work: Path, pages: list[tuple[str, Source]]) -> tuple[Path, list[str]]:
+    """The folder Pagefind reads, and the pages in it to index (every page when empty).
+
+    Rendered pages are read where they are, chosen by a glob; short records are written
+    out first. (A folder of links to the pages cost more than Pagefind itself.)
+    """
+    files = [(url, source) for url, source in pages if isinstance(source, Path)]
+    if len(files) == len(pages) and files:
+        base = Path(str(files[0][1])[:-len(files[0][0])])
+        chosen = sorted(url for url, source in files if source.is_file())
+        if chosen and all(source == base / url for url, source in files):
+            return base, chosen
     site = work / "site"
-    site.mkdir(parents=True)
     for url, source in pages:
         target = site / url
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -112,10 +135,4 @@ def _index(work: Path, pages: list[tuple[str, Source]]) -> None:
             target.write_text(source, encoding="utf-8")
         elif source.is_file():
             os.link(source, target)
-    command = [str(get_executable()), "--site", str(site), "--output-path", str(work / "bundle"),
-               "--root-selector", "main", "--exclude-selectors", EXCLUDE,
-               "--force-language", "id", "--keep-index-url", "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise ContentError([Problem.at(FOLDER, 1, 1, "search_failed",
-                                       detail=(done.stderr or done.stdout).strip()[-300:])])
+    return site, []
