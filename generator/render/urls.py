@@ -12,12 +12,24 @@ def relative(from_path: str, to_path: str) -> str:
     opening files from disk needs and every web server accepts.
     """
     from_dir = posixpath.dirname(from_path) or "."
-    target = to_path + "index.html" if to_path.endswith("/") or not to_path else to_path
-    fragment = ""
-    if "#" in target:
-        target, fragment = target.split("#", 1)
-        fragment = "#" + fragment
-    return posixpath.relpath(target, from_dir) + fragment
+    target, hash_, fragment = to_path.partition("#")
+    if target.endswith("/") or not target:
+        target += "index.html"
+    return _relpath(target, from_dir) + hash_ + fragment
+
+
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for two normalised paths relative to one root, without its
+    calls to os.getcwd() (this runs for every link on every page)."""
+    there, here = target.split("/"), [] if start == "." else start.split("/")
+    if {"", ".", ".."} & {*there, *here}:  # not normalised: the general way
+        return posixpath.relpath(target, start)
+    common = 0
+    for a, b in zip(there, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def absolute(base_url: str, path: str) -> str:
