@@ -12,6 +12,11 @@ from pathlib import Path
 
 import yaml
 
+try:  # the C loader: the catalogs are read by every command, before anything else
+    from yaml import CSafeLoader as YamlLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+
 LOCALES_DIR = Path(__file__).parent / "locales"
 DEFAULT_LANG = "id"
 
@@ -39,7 +44,7 @@ def catalog(lang: str) -> dict[str, str]:
             flat[prefix] = str(node)
 
     for path in sorted((LOCALES_DIR / lang).glob("*.yaml")):
-        walk("", yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        walk("", yaml.load(path.read_text(encoding="utf-8"), Loader=YamlLoader) or {})
     return flat
 
 

@@ -43,5 +43,13 @@ class SharedBytecodeCache(jinja2.FileSystemBytecodeCache):
 def share_compiled(env: jinja2.Environment, folder: Path) -> None:
     """Give `env` the shared cache (its options are part of every key)."""
     options = repr((env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
-                    env.autoescape, env.undefined, sorted(env.filters), jinja2.__version__))
+                    _autoescape(env), env.undefined, sorted(env.filters), jinja2.__version__))
     env.bytecode_cache = SharedBytecodeCache(folder, options)
+
+
+def _autoescape(env: jinja2.Environment) -> object:
+    """What the autoescape setting does, not its repr: a function's repr holds its address,
+    which differs in every process (and made every build compile every template again)."""
+    if not callable(env.autoescape):
+        return env.autoescape
+    return tuple(env.autoescape(name) for name in ("x.html", "x.xml", "x.txt", "x.js", None))
