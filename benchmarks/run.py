@@ -261,7 +261,17 @@ def table(pages: int, results: dict[str, dict[str, list[Run]]]) -> str:
                 f"{f'[{min(walls):.2f}-{max(walls):.2f}]':>15} "
                 f"{statistics.median(r.cpu for r in runs):7.1f} "
                 f"{max(r.peak_mb for r in runs):6.0f} {ratio:>11}")
+    lines.append("Kampung's wall time over each peer's in the same scenario and round (median):")
+    for scenario, by_name in results.items():
+        ours = by_name.get("kampung", [])
+        ratios = [f"{name} {_ratio(ours, runs):.3f}" for name, runs in by_name.items()
+                  if name != "kampung" and runs and ours]
+        lines.append(f"  {scenario:<9} " + ", ".join(ratios))
     return "\n".join(lines)
+
+
+def _ratio(ours: list[Run], theirs: list[Run]) -> float:
+    return statistics.median(a.wall / b.wall for a, b in zip(ours, theirs, strict=False))
 
 
 def main(argv: list[str] | None = None) -> None:

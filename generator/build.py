@@ -128,7 +128,9 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
         raise ContentError(problems)
     selected = _select(site, villages, shard)
     media = process_media(site_root / "content", site, selected,
-                          ImageCache(image_cache or session.cache_dir / "images"))
+                          ImageCache(image_cache or session.cache_dir / "images"),
+                          prints={rel: known[2] for rel, known in found.known.items()
+                                  if "/media/" in rel})
     problems = [*problems, *media.problems]
     tables = tracked_tables(site, media.catalog)
     session.scope = scope(selected, (v.slug for v in site.villages), shard)

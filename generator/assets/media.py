@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..model import Site
-from .imagecache import CachedImage, ImageCache, image_key
+from .imagecache import CachedImage, ImageCache, fingerprint, image_key
 from .images import ImageError, Processed, is_image, process
 
 ASSET_DIR = "aset"  # fingerprinted, immutable files of a village site
@@ -42,13 +42,17 @@ class MediaResult:
 
 
 def process_media(content: Path, site: Site, selected: Iterable[str], cache: ImageCache,
-                  workers: int | None = None) -> MediaResult:
-    """Process every media file of the selected villages; bad images become Problems."""
+                  workers: int | None = None,
+                  prints: Mapping[str, bytes] | None = None) -> MediaResult:
+    """Process every media file of the selected villages; bad images become Problems.
+
+    `prints` maps content paths ('kemiren/media/x.jpg') to their `fingerprint`, where the
+    caller knows them already."""
     result = MediaResult()
     sources = [(v.slug, name) for v in site.villages if v.slug in set(selected)
                for name in sorted(v.media)]
     images = [(slug, name) for slug, name in sources if is_image(name)]
-    found = _lookup(content, images, cache, workers, result)
+    found = _lookup(content, images, cache, workers, prints or {}, result)
     written: set[str] = set()
     for slug, name in sources:
         rel = f"{slug}/media/{name}"
@@ -75,19 +79,21 @@ def _add(result: MediaResult, written: set[str], rel: str, path: Path) -> None:
 
 
 def _lookup(content: Path, images: list[tuple[str, str]], cache: ImageCache,
-            workers: int | None, result: MediaResult) -> dict[str, CachedImage | ImageError]:
+            workers: int | None, prints: Mapping[str, bytes], result: MediaResult,
+            ) -> dict[str, CachedImage | ImageError]:
     found: dict[str, CachedImage | ImageError] = {}
     misses: dict[str, tuple[bytes, list[str]]] = {}
     for slug, name in images:
         rel = f"{slug}/media/{name}"
-        data = (content / slug / "media" / name).read_bytes()
-        key = image_key(data)
+        source = content / slug / "media" / name
+        data = None if rel in prints else source.read_bytes()
+        key = image_key(prints.get(rel) or fingerprint(data or b""))
         try:
             cached = cache.get(key)
         except ImageError as exc:
             cached = exc
         if cached is None:
-            misses.setdefault(key, (data, []))[1].append(rel)
+            misses.setdefault(key, (data or source.read_bytes(), []))[1].append(rel)
         else:
             found[rel] = cached
     for key, outcome in _processed(misses, workers):

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..render.env import THEMES_DIR
 from .rebuild import Log, Rebuilder
 from .server import PreviewServer
-from .watcher import Watcher
+from .watcher import QUIET, Watcher
 
 
 class Session:
@@ -24,7 +24,7 @@ class Session:
 
     def __init__(self, site_root: Path, *, host: str = "127.0.0.1", port: int = 8000,
                  lang: str = "id", now: str | None = None, log: Log = print,
-                 quiet: float = 0.1):
+                 quiet: float = QUIET):
         self.site_root = site_root.resolve()
         self._folder = Path(tempfile.mkdtemp(prefix="kampung-pratinjau-"))
         self.rebuilder = Rebuilder(self.site_root, self._folder / "situs", lang=lang, now=now,

@@ -36,6 +36,9 @@ SCRATCH_SUFFIXES = ("~", ".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload",
 SCRATCH_NAMES = ("4913",)
 
 Batch = Callable[[set[Path]], object]
+# an editor's save (write a temporary file, rename it, delete a backup) takes a few
+# milliseconds; waiting longer only delays the reload
+QUIET = 0.05
 
 
 def relevant(path: str | Path, root: Path) -> bool:
@@ -50,7 +53,7 @@ def relevant(path: str | Path, root: Path) -> bool:
 class Coalescer:
     """Collects paths and calls `on_batch` once per burst, from its own thread."""
 
-    def __init__(self, on_batch: Batch, quiet: float = 0.1, longest: float = 2.0):
+    def __init__(self, on_batch: Batch, quiet: float = QUIET, longest: float = 2.0):
         self.on_batch, self.quiet, self.longest = on_batch, quiet, longest
         self._pending: set[Path] = set()
         self._first = self._last = 0.0
@@ -116,7 +119,7 @@ class _Handler(FileSystemEventHandler):
 class Watcher:
     """Watches each existing folder in `roots` (recursively) and feeds one `Coalescer`."""
 
-    def __init__(self, roots: Iterable[Path], on_batch: Batch, *, quiet: float = 0.1,
+    def __init__(self, roots: Iterable[Path], on_batch: Batch, *, quiet: float = QUIET,
                  site_root: Path | None = None):
         self.roots = [r for r in roots if r.is_dir()]
         self.coalescer = Coalescer(on_batch, quiet)
