@@ -10,6 +10,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -373,6 +374,7 @@ def _relative_hint(base: PurePosixPath, suggestion: str) -> str:
     return posixpath.relpath(suggestion, base.as_posix()) if suggestion else ""
 
 
+@cache  # the portal's directories slugify every service title of every village
 def slugify(text: str) -> str:
     """'Surat Keterangan Domisili' -> 'surat-keterangan-domisili'."""
     import unicodedata

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 from ..errors import Problem
 from ..i18n import translate
+from .compress import PRINT_PAGE
 from .markup import PHONE_SLOT
 
 KB = 1024
@@ -111,7 +112,7 @@ class WeightReport:
             self.sizes[rel] = len(data)
         rel, data = files[0]
         self.digests[rel] = hashlib.sha256(data).hexdigest()
-        if rel.endswith(".html"):
+        if rel.endswith(".html") and not rel.endswith(PRINT_PAGE):  # budgets: for phones
             kind = template.removesuffix(".html")
             self._pages.append((rel, kind, source, len(data), first_view_assets(rel, data)))
 

@@ -134,7 +134,7 @@ class Session:
         return True
 
     def _owned(self, key: str) -> Owned | None:
-        record = self.store.get("steps", key)
+        record = self.store.get_shared("steps", key)
         return record if isinstance(record, Owned) else None
 
     def finished(self, done: Done) -> None:

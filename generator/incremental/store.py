@@ -123,6 +123,21 @@ class Store:
                               (key,)).fetchone()
         return None if row is None else _load(row[0])
 
+    def get_shared(self, table: str, key: Any) -> Any:
+        """Like `get`, but a record read before in this process, unchanged (same checksum),
+        is the same object: a preview rebuilding after each save then unpickles only what
+        changed. The caller must not modify it."""
+        row = self.db.execute(f"select record from {table} where {_key(table)} = ?",
+                              (key,)).fetchone()
+        if row is None or not isinstance(row[0], bytes):
+            return None if row is None else _load(row[0])
+        kept = _SHARED.get((table, key))
+        if kept is not None and kept[0] == row[0][:16]:
+            return kept[1]
+        value = _load(row[0])
+        _SHARED[(table, key)] = (row[0][:16], value)
+        return value
+
     def put(self, table: str, key: Any, value: Any) -> None:
         self.db.execute(f"insert or replace into {table} ({_key(table)}, record) values (?, ?)",
                         (key, dumps(value)))
@@ -184,6 +199,9 @@ class Store:
         self.db.execute("delete from sources")
         self.db.executemany("insert into sources values (?, ?, ?, ?)",
                             [(rel, *value) for rel, value in known.items()])
+
+
+_SHARED: dict[tuple[str, Any], tuple[bytes, Any]] = {}  # (table, key) -> (checksum, value)
 
 
 def _key(table: str) -> str:
