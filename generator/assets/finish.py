@@ -10,12 +10,16 @@ copies. Being pure, `finished` can be cached by (path, hash of bytes) and run in
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import minify_html
 
 from .compress import compressed_copies
 from .markup import LAZY
 
 EAGER = ' fetchpriority="high"'
+STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.DOTALL | re.IGNORECASE)
 
 
 def finished(path: str, data: bytes) -> list[tuple[str, bytes]]:
@@ -27,9 +31,18 @@ def finished(path: str, data: bytes) -> list[tuple[str, bytes]]:
 def finish(path: str, data: bytes) -> bytes:
     if not path.endswith(".html"):
         return data
-    html = eager_first_image(data.decode("utf-8"))
-    return minify_html.minify(html, minify_css=True, minify_js=True, keep_closing_tags=True,
+    html = STYLE.sub(lambda m: m[1] + minified_css(m[2]) + m[3],
+                     eager_first_image(data.decode("utf-8")))
+    return minify_html.minify(html, minify_css=False, minify_js=True, keep_closing_tags=True,
                               keep_html_and_head_opening_tags=True).encode("utf-8")
+
+
+@lru_cache(maxsize=256)
+def minified_css(css: str) -> str:
+    """Every page inlines the theme's stylesheet: minify each distinct one once, not once a
+    page (it was three quarters of the minifier's time)."""
+    html = minify_html.minify(f"<style>{css}</style>", minify_css=True)
+    return html.removeprefix("<style>").removesuffix("</style>")
 
 
 def eager_first_image(html: str) -> str:
