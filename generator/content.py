@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover
 
 Positions = dict[tuple[Any, ...], tuple[int, int]]
 FRONT_MATTER_FENCE = "---"
+PLACEHOLDER = "[GANTI]"
 
 
 @dataclass(frozen=True)
@@ -163,14 +164,33 @@ def load_markdown(path: Path, rel: str) -> tuple[Document | None, list[Problem]]
     if isinstance(parts, str):
         return None, [Problem.at(rel, 1, 1, parts)]
     front, body, body_line = parts
-    return _document(rel, front, 2, body, body_line)
+    doc, found = _document(rel, front, 2, body, body_line)
+    return doc, [*found, *placeholders(rel, front, 2, body, body_line)]
 
 
 def load_yaml_file(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    return _document(rel, text, 1, "", 1)
+    doc, found = _document(rel, text, 1, "", 1)
+    return doc, [*found, *placeholders(rel, text, 1)]
+
+
+def placeholders(rel: str, yaml_text: str, yaml_line: int, body: str = "",
+                 body_line: int = 1) -> list[Problem]:
+    """A warning at the first `[GANTI]` left in a file (`kampung new` marks what to
+    replace with it); YAML comments, which explain the mark, do not count."""
+    if PLACEHOLDER not in yaml_text and PLACEHOLDER not in body:
+        return []
+    numbered = [(n, line) for n, line in enumerate(yaml_text.split("\n"), yaml_line)
+                if not line.lstrip().startswith("#")]
+    numbered += list(enumerate(body.split("\n"), body_line))
+    lines = [(n, line) for n, line in numbered if PLACEHOLDER in line]
+    if not lines:
+        return []
+    line, first = lines[0]
+    return [Problem.at(rel, line, first.index(PLACEHOLDER) + 1, "placeholder",
+                       severity="warning", count=sum(x.count(PLACEHOLDER) for _, x in lines))]
 
 
 def _document(

@@ -157,3 +157,15 @@ def test_a_failed_build_writes_nothing(site: Path) -> None:
         build(site, site / "output", now=NOW)
     assert not (site / "output").exists()
     assert not list(site.glob(".output*"))
+
+
+def test_placeholder_text_left_from_kampung_new_is_a_warning(site: Path) -> None:
+    text = ("---\n# Ganti semua yang bertanda [GANTI].\njudul: \"[GANTI] Rapat\"\n"
+            "tanggal: 2026-11-01\n---\nIsi.\n\n# [GANTI] Judul bagian\n")
+    write(site, f"{VILLAGE}/pengumuman/rapat.md", text)
+    _, found = load_site(site / "content", NOW)
+    [warning] = [p for p in found if p.code == "placeholder"]
+    assert (warning.path, warning.line, warning.column, warning.severity) == \
+        ("sukamaju/pengumuman/rapat.md", 3, 9, "warning")
+    assert dict(warning.params)["count"] == 2  # the comment explaining the mark is not one
+    assert problems(site) == []  # a warning: the site still builds
