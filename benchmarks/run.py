@@ -48,6 +48,7 @@ class Run:
     cpu: float
     peak_mb: float
     code: int
+    tree_mb: float = 0.0  # peak of the summed proportional set size of the process tree
 
 
 def timed(command: list[str], cwd: Path, timeout: float) -> Run:
@@ -55,25 +56,57 @@ def timed(command: list[str], cwd: Path, timeout: float) -> Run:
     started = time.perf_counter()
     with open(os.devnull, "wb") as null:
         process = subprocess.Popen(command, cwd=cwd, stdout=null, stderr=null)
+        tree = [0.0]
         try:
-            _, status, usage = _wait(process.pid, started + timeout)
+            _, status, usage = _wait(process.pid, started + timeout, tree)
         except TimeoutError:
             process.kill()
             process.wait()
             return Run(float("inf"), float("inf"), 0.0, -9)
     wall = time.perf_counter() - started
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-               os.waitstatus_to_exitcode(status))
+               os.waitstatus_to_exitcode(status), tree[0])
 
 
-def _wait(pid: int, deadline: float) -> tuple[int, int, os.struct_rusage]:
+def _wait(pid: int, deadline: float, tree: list[float]) -> tuple[int, int, os.struct_rusage]:
+    polls = 0
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
             return done, status, usage
         if time.perf_counter() > deadline:
             raise TimeoutError
+        if polls % 20 == 0:  # every 0.1 s: the memory of the process and its workers
+            tree[0] = max(tree[0], tree_pss_mb(pid))
+        polls += 1
         time.sleep(0.005)
+
+
+def tree_pss_mb(root: int) -> float:
+    """Proportional set size of `root` and its descendants, in MB: pages shared by forked
+    workers are counted once, split between them (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    family, grew = {root}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    total = 0
+    for pid in family:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in rollup.splitlines()
+                       if line.startswith("Pss:")), 0)
+    return total / 1024
 
 
 class Generator:
@@ -244,10 +277,11 @@ def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
 
 
 def table(pages: int, results: dict[str, dict[str, list[Run]]]) -> str:
-    lines = [f"{pages} pages: median wall s [min-max], cpu s, peak MB, ratio to Hugo's cold "
-             "(median of same-round ratios)",
+    lines = [f"{pages} pages: median wall s [min-max], cpu s, peak MB of the largest process "
+             "and of the whole process tree (PSS), ratio to Hugo's cold (median of same-round "
+             "ratios)",
              f"{'scenario':<9} {'generator':<8} {'wall':>8} {'range':>15} {'cpu':>7} "
-             f"{'MB':>6} {'x Hugo cold':>11}"]
+             f"{'MB':>6} {'tree MB':>7} {'x Hugo cold':>11}"]
     hugo_cold = [r.wall for r in results.get("cold", {}).get("hugo", [])]
     for scenario, by_name in results.items():
         for name, runs in by_name.items():
@@ -260,7 +294,8 @@ def table(pages: int, results: dict[str, dict[str, list[Run]]]) -> str:
                 f"{scenario:<9} {name:<8} {statistics.median(walls):8.2f} "
                 f"{f'[{min(walls):.2f}-{max(walls):.2f}]':>15} "
                 f"{statistics.median(r.cpu for r in runs):7.1f} "
-                f"{max(r.peak_mb for r in runs):6.0f} {ratio:>11}")
+                f"{max(r.peak_mb for r in runs):6.0f} {max(r.tree_mb for r in runs):7.0f} "
+                f"{ratio:>11}")
     lines.append("Kampung's wall time over each peer's in the same scenario and round (median):")
     for scenario, by_name in results.items():
         ours = by_name.get("kampung", [])
