@@ -150,6 +150,10 @@ class Generator:
 class Kampung(Generator):
     name, output, caches = "kampung", "output", (".kampung-cache",)
     code: Path | None = None  # a frozen copy of the generator (see `snapshot`)
+    keep: Path | None = None  # where the cache CI would restore is kept (default: beside)
+
+    def saved_cache(self) -> Path:
+        return (self.keep or self.root.parent) / f"kampung-cache-saved-{self.root.parent.name}"
 
     def command(self, scenario: str) -> list[str]:
         python = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(self.code)!r}); "
@@ -165,7 +169,7 @@ class Kampung(Generator):
         return own
 
     def prepare(self, scenario: str, round_: int) -> None:
-        saved = self.root.parent / "kampung-cache-saved"
+        saved = self.saved_cache()
         if scenario == "ci":  # as CI restores it: the cache kept, no output, new file times
             shutil.rmtree(self.root / self.output, ignore_errors=True)
             shutil.rmtree(self.root / ".kampung-cache", ignore_errors=True)
@@ -177,7 +181,7 @@ class Kampung(Generator):
         super().prepare(scenario, round_)
 
     def after_cold(self) -> None:
-        saved = self.root.parent / "kampung-cache-saved"
+        saved = self.saved_cache()
         shutil.rmtree(saved, ignore_errors=True)
         shutil.copytree(self.root / ".kampung-cache", saved)
 
@@ -320,8 +324,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=HERE / "out")
     parser.add_argument("--ref", default="HEAD",
                         help="git commit whose generator is measured (default: HEAD)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="folder for the saved build cache of the ci scenario (e.g. on "
+                             "disk while --work is in memory)")
     args = parser.parse_args(argv)
     Kampung.code = snapshot(args.work, args.ref)
+    Kampung.keep = args.keep
     names = ["kampung", *filter(None, args.peers.split(","))]
     for pages in args.pages or [1000]:
         results = measure(pages, names, args.runs, args.work, args.timeout,
