@@ -120,7 +120,7 @@ def run_job(job: jobs_module.Job) -> jobs_module.Done:
 def render_jobs(spec: RenderSpec, todo: list[jobs_module.Job], count: int,
                 progress: Callable[[jobs_module.Done], None]) -> None:
     """Run every job, in worker processes when there is enough work to share."""
-    pages = sum(len(job.records) or 100 for job in todo)
+    pages = sum(len(job.restore or ()) or 100 for job in todo)
     fresh = _context().get_start_method() != "fork"  # workers that import and unpickle
     count = min(count, len(todo)) if pages >= SMALL * (5 if fresh else 1) else 1
     with workers(count, init_render, (spec,)) as pool:

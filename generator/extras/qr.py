@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import segno
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
+
+if TYPE_CHECKING:  # imported where used: only builds that draw a poster need it
+    import segno
 
 MASK = 0
 
@@ -14,6 +18,8 @@ def qr_matrix(url: str) -> segno.QRCode:
     Any of the eight masks is a valid code; scoring all eight to pick the one with the
     fewest awkward patterns costs 3 ms a poster in pure Python, five times the encoding.
     """
+    import segno
+
     return segno.make(url, error="m", micro=False, mask=MASK)
 
 

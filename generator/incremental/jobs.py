@@ -41,7 +41,7 @@ class Made:
 @dataclass
 class Job:
     owner: str  # village slug, or "" for the portal's own pages
-    records: dict[str, Made]
+    records: dict[str, Made] | None  # None: read from the cache when the job plans
     trusted: bool  # the output folder holds exactly what the records say
     links: Any = None  # the village's last link-check record
     steps: dict[str, Owned | None] = field(default_factory=dict)  # the village's steps
@@ -99,6 +99,8 @@ def run(ctx: Context, job: Job) -> Done:
     done = Done(job.owner)
     if job.restore is not None and _put_back(ctx, job.restore, done):
         return done
+    if job.records is None:
+        job.records = ctx.store.outputs_of(job.owner)
     site = TrackedSite(ctx.site.portal, ctx.site.villages, ctx.site.now,
                        ctx.tables["urls"])  # type: ignore[arg-type]
     object.__setattr__(site, "reads", set())
@@ -143,7 +145,7 @@ class Pending:
 
 def _one(ctx: Context, job: Job, done: Done, out: Output, memo: dict[int, bytes],
          new: Pending) -> None:
-    previous = job.records.get(out.path)
+    previous = (job.records or {}).get(out.path)
     if previous is not None and current(ctx, previous, out, memo) and \
             (job.trusted or _restore(ctx, previous, done)):
         done.records[out.path] = previous

@@ -113,10 +113,11 @@ class Session:
                     continue
             else:
                 self.ran[f"owner:{owner}"] = before
-            records = self.store.outputs_of(owner)
             restore = {rel: info[0] for o in (before, *steps.values()) if o
                        for rel, info in o.files.items()} if current else None
-            todo.append(Job(owner, records, self.trusted, before.links if before else None,
+            # the job reads its records itself, in its worker: the whole site's records
+            # held here at once were the largest part of a big build's memory
+            todo.append(Job(owner, None, self.trusted, before.links if before else None,
                             steps, restore))
         return todo
 
