@@ -6,6 +6,7 @@ owns it.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 import traceback
@@ -106,6 +107,7 @@ def build(
             raise
         finally:
             session.close()
+            gc.unfreeze()
         report.seconds = time.perf_counter() - started
         return report
     raise AssertionError("unreachable: a fresh cache cannot be damaged")
@@ -123,6 +125,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     if last is not None:
         return BuildReport(*last)
     loaded = session.load(now, jobs)  # villages whose files changed are read again
+    gc.freeze()  # the loaded site lives as long as the build: the collector skips it
     site, problems = _checked(site_root, loaded)
     if strict and problems:
         raise ContentError(problems)

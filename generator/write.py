@@ -21,7 +21,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import ContentError, Problem
 
@@ -39,11 +39,11 @@ def check_output_folder(content: Path, output: Path) -> None:
                                        output=str(output))])
 
 
-def safe_rel(rel: str) -> tuple[str, ...]:
-    path = PurePosixPath(rel)
-    if not rel or path.is_absolute() or ".." in path.parts or rel.startswith(MARKER):
+def safe_rel(rel: str) -> str:
+    """`rel` itself, once it is sure to stay inside the output folder."""
+    if not rel or rel.startswith("/") or ".." in rel.split("/") or rel.startswith(MARKER):
         raise ValueError(f"refusing to write {rel!r} outside the output folder")
-    return path.parts
+    return rel
 
 
 def stage(staging: Path, output: Path, rel: str, data: bytes, trusted_same: bool | None) -> bool:
@@ -51,30 +51,35 @@ def stage(staging: Path, output: Path, rel: str, data: bytes, trusted_same: bool
 
     `trusted_same` is what the build cache knows (True: the file on disk has these bytes;
     False: it has not; None: unknown, so the file is read and compared). Returns whether the
-    file changes.
+    file changes. (Plain strings, not pathlib: a regency's build stages every file.)
     """
-    parts = safe_rel(rel)
+    rel = safe_rel(rel)
     if trusted_same:
         return False
     if trusted_same is None:
+        old = os.path.join(output, rel)
         with contextlib.suppress(OSError):
-            old = output.joinpath(*parts)
-            if old.stat().st_size == len(data) and old.read_bytes() == data:
-                return False
-    target = staging.joinpath(*parts)
+            if os.stat(old).st_size == len(data):
+                with open(old, "rb") as file:
+                    if file.read() == data:
+                        return False
+    target = os.path.join(staging, rel)
     make_parent(target)
-    target.write_bytes(data)
+    with open(target, "wb") as file:
+        file.write(data)
     return True
 
 
-_FOLDERS: set[Path] = set()  # folders this process made in this build (saves syscalls)
+_FOLDERS: set[str] = set()  # folders this process made in this build (saves syscalls)
 
 
-def make_parent(path: Path) -> None:
-    folder = path.parent
+def make_parent(path: str | Path) -> None:
+    folder = os.path.dirname(path)
     if folder not in _FOLDERS:
-        folder.mkdir(parents=True, exist_ok=True)
-        _FOLDERS.update((folder, *folder.parents))
+        os.makedirs(folder, exist_ok=True)
+        while folder and folder not in _FOLDERS:
+            _FOLDERS.add(folder)
+            folder = os.path.dirname(folder)
 
 
 class OutputFolder:
@@ -127,8 +132,9 @@ class OutputFolder:
         `apply(plan)`."""
         stamp = time.time_ns()
         whole = not self.output.exists()  # a first build: the staging folder becomes it
-        plan = {"id": f"{stamp:x}", "stamp": stamp, "whole": whole,
-                "changed": sorted(changed, key=_order), "removed": sorted(removed)}
+        plan = {"id": f"{stamp:x}", "stamp": stamp, "whole": whole,  # whole: one rename
+                "changed": sorted(changed) if whole else sorted(changed, key=_order),
+                "removed": sorted(removed)}
         temp = self.journal.with_name(self.journal.name + ".tmp")
         temp.write_text(json.dumps(plan), encoding="utf-8")
         os.replace(temp, self.journal)
@@ -157,16 +163,16 @@ class OutputFolder:
             return
         _FOLDERS.clear()
         for rel in plan["changed"]:  # type: ignore[attr-defined]
-            source = self.staging.joinpath(*safe_rel(rel))
+            source = self.staging / safe_rel(rel)
             if source.exists():
-                target = self.output.joinpath(*safe_rel(rel))
+                target = self.output / safe_rel(rel)
                 make_parent(target)
                 if target.is_dir():
                     shutil.rmtree(target)
                 os.replace(source, target)
         folders = set()
         for rel in plan["removed"]:  # type: ignore[attr-defined]
-            target = self.output.joinpath(*safe_rel(rel))
+            target = self.output / safe_rel(rel)
             with contextlib.suppress(FileNotFoundError):
                 target.unlink()
             folders.update(target.parents)
@@ -197,7 +203,7 @@ class OutputFolder:
 
 def _order(rel: str) -> tuple[int, str]:
     """Assets first, then pages, then the pages and files that link to everything."""
-    name = PurePosixPath(rel).name
+    name = rel.rsplit("/", 1)[-1]
     base = name.removesuffix(".gz").removesuffix(".br")
     if not base.endswith((".html", ".xml", ".txt", ".js", ".json")):
         return 0, rel
