@@ -327,10 +327,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, default=None,
                         help="folder for the saved build cache of the ci scenario (e.g. on "
                              "disk while --work is in memory)")
+    parser.add_argument("--peers-only", action="store_true",
+                        help="leave Kampung out (a peer's figures at a size measured apart)")
     args = parser.parse_args(argv)
     Kampung.code = snapshot(args.work, args.ref)
     Kampung.keep = args.keep
-    names = ["kampung", *filter(None, args.peers.split(","))]
+    names = [*(["kampung"] if not args.peers_only else []),
+             *filter(None, args.peers.split(","))]
     for pages in args.pages or [1000]:
         results = measure(pages, names, args.runs, args.work, args.timeout,
                           args.scenarios.split(","))
