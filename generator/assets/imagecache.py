@@ -40,13 +40,9 @@ class CachedImage:
     variants: tuple[CachedVariant, ...]
 
 
-def fingerprint(data: bytes) -> bytes:
-    """The photo's identity: the build's content digest (16-byte BLAKE2b), which the build
-    has already for every content file, so an unchanged photo is not even read."""
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
 def image_key(print_: bytes) -> str:
+    """The cache key of a photo from its content digest (the one the build keeps for every
+    content file, so an unchanged photo is not even read)."""
     return hashlib.sha256(RECIPE.encode() + b"\0" + print_).hexdigest()
 
 

@@ -21,8 +21,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import Problem
+from ..incremental.store import digest
 from ..model import Site
-from .imagecache import CachedImage, ImageCache, fingerprint, image_key
+from .imagecache import CachedImage, ImageCache, image_key
 from .images import ImageError, Processed, is_image, process
 
 ASSET_DIR = "aset"  # fingerprinted, immutable files of a village site
@@ -46,8 +47,8 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
                   prints: Mapping[str, bytes] | None = None) -> MediaResult:
     """Process every media file of the selected villages; bad images become Problems.
 
-    `prints` maps content paths ('kemiren/media/x.jpg') to their `fingerprint`, where the
-    caller knows them already."""
+    `prints` maps content paths ('kemiren/media/x.jpg') to their content `digest`, where
+    the caller knows them already."""
     result = MediaResult()
     sources = [(v.slug, name) for v in site.villages if v.slug in set(selected)
                for name in sorted(v.media)]
@@ -87,7 +88,7 @@ def _lookup(content: Path, images: list[tuple[str, str]], cache: ImageCache,
         rel = f"{slug}/media/{name}"
         source = content / slug / "media" / name
         data = None if rel in prints else source.read_bytes()
-        key = image_key(prints.get(rel) or fingerprint(data or b""))
+        key = image_key(prints.get(rel) or digest(data or b""))
         try:
             cached = cache.get(key)
         except ImageError as exc:

@@ -81,10 +81,10 @@ def _timezone(tzid: str) -> Timezone:
 
 
 def event_component(page: Page, village_slug: str, base_url: str, tz: ZoneInfo) -> Event:
-    data = page.data
-    url = base_url + page.url
     from icalendar import Event
 
+    data = page.data
+    url = base_url + page.url
     event = Event()
     event.add("uid", f"{village_slug}-{page.slug}@{_host(base_url)}")
     event.add("dtstamp", _stamp(data))

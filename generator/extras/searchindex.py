@@ -45,9 +45,11 @@ def search_files(pages: Path, site: Site, selected: set[str],
     `.kampung-cari`), so a one-page edit re-indexes one village, and the portal only if
     a title or summary changed.
     """
+    villages = [v for v in site.villages if v.slug in selected]
     jobs: dict[str, list[tuple[str, Source]]] = {
         f"{v.slug}/{FOLDER}": [(p, pages / v.slug / p) for p in indexed_paths(v)]
-        for v in site.villages if v.slug in selected}
+        for v in villages}
+    homes = {f"{v.slug}/{FOLDER}": pages / v.slug for v in villages}  # where their pages are
     if not selected:
         jobs[FOLDER] = portal_records(site)
     digests = {folder: _digest(sources) for folder, sources in jobs.items()}
@@ -56,7 +58,8 @@ def search_files(pages: Path, site: Site, selected: set[str],
     with tempfile.TemporaryDirectory(prefix=".kampung-cari-", dir=pages.parent) as tmp:
         scratch = Path(tmp)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            list(pool.map(lambda job: _index(scratch / job[0], job[1]), stale.items()))
+            list(pool.map(lambda job: _index(scratch / job[0], job[1], homes.get(job[0])),
+                          stale.items()))
         for folder in jobs:
             bundle = scratch / folder / "bundle" if folder in stale else previous / folder
             for path in sorted(bundle.rglob("*")):
@@ -99,11 +102,17 @@ def portal_records(site: Site) -> list[tuple[str, Source]]:
     return records
 
 
-def _index(work: Path, pages: list[tuple[str, Source]]) -> None:
-    """Index `pages` (URL path, source) into `work/bundle` with Indonesian stemming."""
+def _index(work: Path, pages: list[tuple[str, Source]], home: Path | None) -> None:
+    """Index `pages` (URL path, source) into `work/bundle` with Indonesian stemming.
+
+    Rendered pages are read where they are, in `home`, chosen by a glob (a folder of
+    links made for Pagefind cost more than Pagefind itself); short records are written
+    out first."""
     from pagefind.service import get_executable
 
-    site, chosen = _site(work, pages)
+    chosen = sorted(url for url, source in pages
+                    if home is not None and isinstance(source, Path) and source.is_file())
+    site = home if home is not None and chosen else _written(work / "site", pages)
     command = [str(get_executable()), "--site", str(site), "--output-path", str(work / "bundle"),
                "--root-selector", "main", "--exclude-selectors", EXCLUDE,
                "--force-language", "id", "--keep-index-url", "--silent"]
@@ -115,19 +124,9 @@ def _index(work: Path, pages: list[tuple[str, Source]]) -> None:
                                        detail=(done.stderr or done.stdout).strip()[-300:])])
 
 
-def _site(work: Path, pages: list[tuple[str, Source]]) -> tuple[Path, list[str]]:
-    """The folder Pagefind reads, and the pages in it to index (every page when empty).
-
-    Rendered pages are read where they are, chosen by a glob; short records are written
-    out first. (A folder of links to the pages cost more than Pagefind itself.)
-    """
-    files = [(url, source) for url, source in pages if isinstance(source, Path)]
-    if len(files) == len(pages) and files:
-        base = Path(str(files[0][1])[:-len(files[0][0])])
-        chosen = sorted(url for url, source in files if source.is_file())
-        if chosen and all(source == base / url for url, source in files):
-            return base, chosen
-    site = work / "site"
+def _written(site: Path, pages: list[tuple[str, Source]]) -> Path:
+    """A folder holding `pages`: records written out, rendered pages linked."""
+    site.mkdir(parents=True)
     for url, source in pages:
         target = site / url
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -135,4 +134,4 @@ def _site(work: Path, pages: list[tuple[str, Source]]) -> tuple[Path, list[str]]
             target.write_text(source, encoding="utf-8")
         elif source.is_file():
             os.link(source, target)
-    return site, []
+    return site

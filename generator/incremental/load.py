@@ -136,23 +136,19 @@ def _cached(store: Store, prints: dict[str, bytes]) -> tuple[dict[str, Any], dic
     """(village, problems) and front digest of each village the cache holds as it is now."""
     villages, fronts = {}, {}
     for slug, fingerprint in sorted(prints.items()):
-        record = store.get_shared("villages", slug)
-        if record is not None and record[0] == fingerprint:
-            villages[slug], fronts[slug] = _unpickled(slug, record[1]), record[2]
+        kept = _KEPT.get(slug)
+        if kept is None or kept[0] != fingerprint:
+            record = store.get("villages", slug)
+            if record is None or record[0] != fingerprint:
+                continue
+            kept = _KEPT[slug] = (fingerprint, pickle.loads(record[1]), record[2])
+        villages[slug], fronts[slug] = kept[1], kept[2]
     return villages, fronts
 
 
-_VILLAGES: dict[str, tuple[bytes, Any]] = {}  # slug -> (pickled, unpickled), one process
-
-
-def _unpickled(slug: str, blob: bytes) -> Any:
-    """The (village, problems) pickled in `blob`. `Store.get_shared` gives the very same
-    blob while the record is unchanged, so a preview rebuilding after a save unpickles
-    only the villages whose files changed."""
-    kept = _VILLAGES.get(slug)
-    if kept is None or kept[0] is not blob:
-        kept = _VILLAGES[slug] = (blob, pickle.loads(blob))
-    return kept[1]
+# A village is a pure function of its files: in one process (a preview rebuilding after
+# each save), one whose fingerprint is unchanged is the very object read last time.
+_KEPT: dict[str, tuple[bytes, Any, bytes]] = {}  # slug -> (fingerprint, village, front)
 
 
 def front(slug: str, village: Village | None, known: Known) -> bytes:

@@ -119,24 +119,25 @@ class Store:
 
     # key/value records ---------------------------------------------------------------
     def get(self, table: str, key: Any, column: str = "record") -> Any:
-        row = self.db.execute(f"select {column} from {table} where {_key(table)} = ?",
-                              (key,)).fetchone()
-        return None if row is None else _load(row[0])
+        data = self._raw(table, key, column)
+        return None if data is None else _load(data)
 
     def get_shared(self, table: str, key: Any) -> Any:
         """Like `get`, but a record read before in this process, unchanged (same checksum),
         is the same object: a preview rebuilding after each save then unpickles only what
         changed. The caller must not modify it."""
-        row = self.db.execute(f"select record from {table} where {_key(table)} = ?",
-                              (key,)).fetchone()
-        if row is None or not isinstance(row[0], bytes):
-            return None if row is None else _load(row[0])
+        data = self._raw(table, key)
+        if not isinstance(data, bytes):
+            return None if data is None else _load(data)
         kept = _SHARED.get((table, key))
-        if kept is not None and kept[0] == row[0][:16]:
-            return kept[1]
-        value = _load(row[0])
-        _SHARED[(table, key)] = (row[0][:16], value)
-        return value
+        if kept is None or kept[0] != data[:16]:
+            kept = _SHARED[(table, key)] = (data[:16], _load(data))
+        return kept[1]
+
+    def _raw(self, table: str, key: Any, column: str = "record") -> Any:
+        row = self.db.execute(f"select {column} from {table} where {_key(table)} = ?",
+                              (key,)).fetchone()
+        return None if row is None else row[0]
 
     def put(self, table: str, key: Any, value: Any) -> None:
         self.db.execute(f"insert or replace into {table} ({_key(table)}, record) values (?, ?)",

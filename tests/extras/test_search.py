@@ -134,8 +134,8 @@ def test_editing_one_village_reindexes_only_that_village(tmp_path: Path,
     indexed: list[str] = []
     real = searchindex._index
     monkeypatch.setattr(searchindex, "_index",
-                        lambda work, pages: (indexed.append(f"{work.parent.name}/{work.name}"),
-                                             real(work, pages)))
+                        lambda work, *rest: (indexed.append(f"{work.parent.name}/{work.name}"),
+                                             real(work, *rest)))
     ronda = root / "content/sumberrejo/agenda/ronda.md"
     ronda.write_text(ronda.read_text().replace("Giliran jaga.", "Giliran jaga RT 02."))
     before = (root / "output/sukamaju/pagefind/.kampung-cari").read_text()
