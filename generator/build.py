@@ -30,6 +30,7 @@ from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, every_theme_file, theme_digests
 from .incremental.shard import scope, shard_of
+from .incremental.store import Store
 from .incremental.track import tracked_tables, value_digest
 from .model import Site, Village, load_site
 from .pages import Output, portal_outputs, village_outputs
@@ -126,7 +127,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
         return BuildReport(*last)
     loaded = session.load(now, jobs)  # villages whose files changed are read again
     gc.freeze()  # the loaded site lives as long as the build: the collector skips it
-    site, problems = _checked(site_root, loaded)
+    site, problems = _checked(site_root, loaded, session.store)
     if strict and problems:
         raise ContentError(problems)
     selected = _select(site, villages, shard)
@@ -197,12 +198,12 @@ def _within(prefix: str, files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[s
             yield rel, data
 
 
-def _checked(site_root: Path, loaded: Loaded) -> tuple[Site, list[Problem]]:
+def _checked(site_root: Path, loaded: Loaded, store: Store) -> tuple[Site, list[Problem]]:
     """The loaded site and its problems; with any error, every link problem too, then stop."""
     if loaded.site is None or errors_only(loaded.problems):
         site = loaded.site
         links = [p for v in (site.villages if site else ()) for p in
-                 check_links(site_root / "content", site, v, b"", None)[0]]
+                 check_links(site_root / "content", site, store.village(v.slug), b"", None)[0]]
         raise ContentError([*loaded.problems, *links])
     _check_theme(site_root, loaded.site)
     return loaded.site, loaded.problems

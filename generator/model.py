@@ -40,7 +40,7 @@ class Page:
     lang: str
     source: str  # path relative to content/
     data: dict[str, Any]
-    body: str
+    body: str  # None in the build's main process: see incremental/load.py `skeleton`
     body_line: int
 
     @property

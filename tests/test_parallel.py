@@ -15,7 +15,7 @@ from test_incremental import rich_site, tree
 from generator import parallel
 from generator.build import build
 from generator.errors import ContentError
-from generator.incremental.load import load, scan
+from generator.incremental.load import load, scan, skeleton
 from generator.incremental.store import Store
 from generator.model import load_site
 
@@ -57,7 +57,8 @@ def test_villages_loaded_in_workers_are_the_site_the_model_loads(tmp_path: Path)
     with mock.patch.object(parallel, "SMALL", 0):
         loaded = load(scan(site / "content", {}), NOW, store, jobs=2)
     assert loaded.site is not None and expected is not None
-    assert loaded.site.villages == expected.villages
+    assert [store.village(v.slug) for v in loaded.site.villages] == list(expected.villages)
+    assert loaded.site.villages == tuple(skeleton(v) for v in expected.villages)
     assert loaded.site.source_urls == expected.source_urls
     assert sorted(loaded.problems) == sorted(expected_problems)
 

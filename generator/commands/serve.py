@@ -9,10 +9,13 @@ import signal
 import threading
 from collections.abc import Iterator
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from ..i18n import translate
-from ..serve import Session, lan_address
 from .new import fail
+
+if TYPE_CHECKING:  # the server and watcher load only when serving: every command starts faster
+    from ..serve import Session
 
 EXAMPLES = """\
 contoh / examples:
@@ -37,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     if not (args.site / "content").is_dir():
         return fail(lang, "serve.no_content", "serve.no_content_hint", site=args.site)
+    from ..serve import Session
     session = Session(args.site, host=args.host, port=args.port, lang=lang, now=args.now,
                       log=say)
     try:
@@ -66,6 +70,7 @@ def announce(session: Session, args: argparse.Namespace) -> None:
     say(translate(args.lang, "serve.started", url=session.url))
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         say(translate(args.lang, "serve.lan_warning"))
+        from ..serve import lan_address
         address = lan_address() if args.host in ("0.0.0.0", "::", "") else args.host
         say(translate(args.lang, "serve.lan_url", url=f"http://{address}:{session.port}/")
             if address else translate(args.lang, "serve.lan_unknown"))

@@ -106,7 +106,7 @@ def run(ctx: Context, job: Job) -> Done:
     object.__setattr__(site, "reads", set())
     village = None
     if job.owner:
-        village = next(v for v in ctx.site.villages if v.slug == job.owner)
+        village = ctx.store.village(job.owner)  # bodies: only here
         outputs = list(ctx.plan_village(site, village))
     else:
         outputs = list(ctx.plan_portal(site))

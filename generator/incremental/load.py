@@ -2,10 +2,14 @@
 
 Each village is loaded (read, parsed, validated, cross-checked) by the model's own code,
 then kept in the cache with its problems under the fingerprint of its files. A village
-whose files are byte for byte as recorded comes back from the cache; the others are loaded,
-on all cores when there are many. Links between pages are checked per village and kept with
-the lookups they made, so a link check runs again only when its village changed or when a
-page it looked for appeared or went away.
+whose files are byte for byte as recorded comes back from the cache; the others are
+loaded, on all cores when there are many. Links between pages are checked per village and
+kept with the lookups they made, so a link check runs again only when its village changed
+or when a page it looked for appeared or went away.
+
+The build's main process holds each village as a skeleton, its pages' bodies left out
+(`None`): bodies are nine tenths of a site's size, and only the village's own job reads
+them (`Store.village`).
 
 This mirrors `model.load_site` step by step; tests compare the two on random sites.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -103,11 +107,12 @@ def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
     files_to_read = sum(len(paths) for _, _, paths in work)
     count = min(jobs, len(work)) if files_to_read >= parallel.SMALL else 1
     with parallel.workers(count) as pool:
-        for slug, blob in zip(todo, parallel.ordered_map(pool)(load_village, work), strict=True):
-            cached[slug] = pickle.loads(blob)
+        for slug, (whole_blob, bare) in zip(todo, parallel.ordered_map(pool)(load_village, work),
+                                            strict=True):
+            cached[slug] = pickle.loads(bare)
             fronts[slug] = front(slug, cached[slug][0], found.known)
             with store.transaction():  # a pure function of the files: kept at once
-                store.put("villages", slug, (prints[slug], blob, fronts[slug]))
+                store.put_village(slug, (prints[slug], bare, fronts[slug]), whole_blob)
     villages = []
     for slug in sorted(by_village):
         village, found_here = cached[slug]
@@ -136,19 +141,22 @@ def _cached(store: Store, prints: dict[str, bytes]) -> tuple[dict[str, Any], dic
     """(village, problems) and front digest of each village the cache holds as it is now."""
     villages, fronts = {}, {}
     for slug, fingerprint in sorted(prints.items()):
+        checksum = store.checksum("villages", slug)
         kept = _KEPT.get(slug)
-        if kept is None or kept[0] != fingerprint:
+        if kept is None or kept[0] != checksum:
             record = store.get("villages", slug)
-            if record is None or record[0] != fingerprint:
+            if record is None:
                 continue
-            kept = _KEPT[slug] = (fingerprint, pickle.loads(record[1]), record[2])
-        villages[slug], fronts[slug] = kept[1], kept[2]
+            kept = _KEPT[slug] = (checksum, record[0], pickle.loads(record[1]), record[2])
+        if kept[1] == fingerprint:
+            villages[slug], fronts[slug] = kept[2], kept[3]
     return villages, fronts
 
 
 # A village is a pure function of its files: in one process (a preview rebuilding after
-# each save), one whose fingerprint is unchanged is the very object read last time.
-_KEPT: dict[str, tuple[bytes, Any, bytes]] = {}  # slug -> (fingerprint, village, front)
+# each save), one whose record is unchanged is the very object read last time.
+_KEPT: dict[str, tuple[bytes, bytes, Any, bytes]] = {}  # slug -> (checksum, fingerprint,
+#                                                          skeleton and problems, front)
 
 
 def front(slug: str, village: Village | None, known: Known) -> bytes:
@@ -161,21 +169,31 @@ def front(slug: str, village: Village | None, known: Known) -> bytes:
     return value_digest((village.profile, village.data, sorted(village.media), pages, media))
 
 
-def load_village(job: tuple[Path, str, list[Path]]) -> bytes:
-    """One village by the model's own code: the pickled (Village or None, problems)."""
+def load_village(job: tuple[Path, str, list[Path]]) -> tuple[bytes, bytes]:
+    """One village by the model's own code: (Village or None, problems) pickled whole and
+    as a skeleton."""
     root, slug, paths = job
     problems: list[Problem] = []
     village = model._village(root, slug, paths, problems, {})
-    return pickle.dumps((village, problems), protocol=pickle.HIGHEST_PROTOCOL)
+    return (pickle.dumps((village, problems), protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps((skeleton(village), problems), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def save(store: Store, loaded: Loaded) -> None:
+def skeleton(village: Village | None) -> Village | None:
+    """The village with `None` for its pages' bodies, so that a body read where it was not
+    loaded fails loudly instead of rendering an empty page."""
+    if village is None:
+        return None
+    return replace(village, pages=tuple(replace(p, body=None) for p in village.pages))
+
+
+def save(store: Store, loaded: Loaded, known_before: Known) -> None:
     """Forget villages that are gone; remember the files' stats (in the caller's
     transaction; the villages just read were kept as they were read)."""
     gone = [row[0] for row in store.db.execute("select slug from villages")
             if row[0] not in loaded.fingerprints]
     store.delete("villages", gone)
-    store.put_sources(loaded.known)
+    store.put_sources(loaded.known, known_before)
 
 
 def check_links(root: Path, site: Site, village: Village, fingerprint: bytes,

@@ -56,20 +56,19 @@ class Session:
     # loading ------------------------------------------------------------------------
     def scan(self) -> loading.Scan:
         """Fingerprint the content (reading only files whose stat changed)."""
-        before = self.store.sources()
-        self.found = loading.scan(self.site_root / "content", before)
-        self.sources_changed = self.found.known != before
+        self.known_before = self.store.sources()
+        self.found = loading.scan(self.site_root / "content", self.known_before)
+        self.sources_changed = self.found.known != self.known_before
         return self.found
 
     def remembered(self, key: bytes) -> Any:
         """What the last build reported, if it had exactly these inputs (else None)."""
-        last = self.store.meta("last")
-        if not self.trusted or last is None or last[0] != key:
-            return None
+        if not self.trusted or self.store.meta("last-key") != key:
+            return None  # (the report itself, large on a big site, is read only on a match)
         if self.sources_changed:  # new file times, same bytes: remember the times
             with self.store.transaction():
-                self.store.put_sources(self.found.known)
-        return last[1]
+                self.store.put_sources(self.found.known, self.known_before)
+        return self.store.meta("last")
 
     def remember(self, key: bytes, summary: Any) -> None:
         """Keep what this build reports, for a next build with the same inputs."""
@@ -277,8 +276,10 @@ class Session:
                 self.store.delete("steps", [key])
                 if key.startswith("owner:"):
                     self.store.adopt_pending([key.removeprefix("owner:")])
-        loading.save(self.store, self.loaded)
-        self.store.set_meta("last", getattr(self, "last", None))
+        loading.save(self.store, self.loaded, self.known_before)
+        key, summary = getattr(self, "last", (None, None))
+        self.store.set_meta("last-key", key)
+        self.store.set_meta("last", summary)
 
     def abort(self) -> None:
         self.folder.abort()

@@ -18,12 +18,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMAT = 5  # bump when the tables or the meaning of a record change
+FORMAT = 6  # bump when the tables or the meaning of a record change
 FILE = "build.sqlite"
 SCHEMA = """
 create table meta (key text primary key, value blob);
 create table sources (rel text primary key, size int, mtime_ns int, digest blob);
-create table villages (slug text primary key, record blob);
+create table villages (slug text primary key, record blob, whole blob);
 create table outputs (path text primary key, owner text, record blob);
 create table pending (path text primary key, owner text, record blob);
 create table blobs (digest blob primary key, data blob);
@@ -48,8 +48,11 @@ DAMAGE = (CacheDamaged, sqlite3.DatabaseError)  # what a damaged cache file may 
 
 def dumps(value: Any) -> bytes:
     """A record: its checksum, then its pickle (so a damaged record is never believed)."""
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return digest(data) + data
+    return sealed(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def sealed(pickled: bytes) -> bytes:
+    return digest(pickled) + pickled
 
 
 class Store:
@@ -134,6 +137,10 @@ class Store:
             kept = _SHARED[(table, key)] = (data[:16], _load(data))
         return kept[1]
 
+    def checksum(self, table: str, key: Any) -> bytes | None:
+        """The record's checksum: it changes whenever the record does."""
+        return self._raw(table, key, "substr(record, 1, 16)")
+
     def _raw(self, table: str, key: Any, column: str = "record") -> Any:
         row = self.db.execute(f"select {column} from {table} where {_key(table)} = ?",
                               (key,)).fetchone()
@@ -142,6 +149,18 @@ class Store:
     def put(self, table: str, key: Any, value: Any) -> None:
         self.db.execute(f"insert or replace into {table} ({_key(table)}, record) values (?, ?)",
                         (key, dumps(value)))
+
+    def put_village(self, slug: str, record: Any, whole: bytes) -> None:
+        """A village's record and, apart, its whole pickle (read only by its own job)."""
+        self.db.execute("insert or replace into villages values (?, ?, ?)",
+                        (slug, dumps(record), sealed(whole)))
+
+    def village(self, slug: str) -> Any:
+        """A village with its pages' bodies, as the last load kept it (see load.py)."""
+        record = self.get("villages", slug, "whole")
+        if record is None:
+            raise CacheDamaged(f"village {slug} is missing from the cache")
+        return record[0]
 
     def delete(self, table: str, keys: Iterable[Any]) -> None:
         self.db.executemany(f"delete from {table} where {_key(table)} = ?",
@@ -196,10 +215,14 @@ class Store:
         rows = self.db.execute("select rel, size, mtime_ns, digest from sources")
         return {rel: (size, mtime, dig) for rel, size, mtime, dig in rows}
 
-    def put_sources(self, known: dict[str, tuple[int, int, bytes]]) -> None:
-        self.db.execute("delete from sources")
-        self.db.executemany("insert into sources values (?, ?, ?, ?)",
-                            [(rel, *value) for rel, value in known.items()])
+    def put_sources(self, known: dict[str, tuple[int, int, bytes]],
+                    before: dict[str, tuple[int, int, bytes]]) -> None:
+        """Write what changed in the stat cache since `before` (what `sources` returned)."""
+        self.db.executemany("delete from sources where rel = ?",
+                            [(rel,) for rel in before if rel not in known])
+        self.db.executemany("insert or replace into sources values (?, ?, ?, ?)",
+                            [(rel, *value) for rel, value in known.items()
+                             if before.get(rel) != value])
 
 
 _SHARED: dict[tuple[str, Any], tuple[bytes, Any]] = {}  # (table, key) -> (checksum, value)
