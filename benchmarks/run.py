@@ -157,7 +157,7 @@ class Kampung(Generator):
 
     def command(self, scenario: str) -> list[str]:
         python = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(self.code)!r}); "
-                  "from generator.cli import main; sys.exit(main())"] if self.code else \
+                  "from generator.cli import entry; entry()"] if self.code else \
             [sys.executable, "-m", "generator"]
         return [*python, "build", "--site", str(self.root), "--now", NOW]
 
@@ -239,6 +239,9 @@ def snapshot(work: Path, ref: str) -> Path:
         archive = subprocess.run(["git", "archive", commit, "generator", "themes"], cwd=REPO,
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+        # compiled as `pip install` compiles it: the runs must not time Python's compiler
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "generator")],
+                       check=True, capture_output=True)
     return target
 
 

@@ -48,7 +48,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
-    weights: WeightReport = field(default_factory=WeightReport)  # for --report
+    weights: WeightReport = field(default_factory=WeightReport)  # with build(weights=True)
     images: tuple[int, int] = (0, 0)  # (photos in the site, processed in this build)
     rendered: list[str] = field(default_factory=list)  # outputs rendered (rest: from cache)
 
@@ -81,7 +81,7 @@ def build(
     site_root: Path, output: Path, *, now: datetime, villages: Iterable[str] = (),
     strict: bool = False, budgets: Budgets | None = None, image_cache: Path | None = None,
     cache: Path | None = None, jobs: int | None = None, shard: tuple[int, int] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, weights: bool = False,
 ) -> BuildReport:
     """Build the site into `output`; on any error raise ContentError and leave it untouched.
 
@@ -91,7 +91,8 @@ def build(
     `.kampung-cache/` in the site): only outputs whose inputs changed are rendered, on
     `jobs` cores (default: all), and only files whose bytes changed are written. A damaged
     cache is started again empty. `shard=(i, n)` builds the i-th of n shares of the villages
-    (and the portal's own pages when i is 1).
+    (and the portal's own pages when i is 1). With `weights`, the report holds every page's
+    weight (for `--report`); budget warnings come either way.
     """
     started = time.perf_counter()
     check_output_folder(site_root / "content", output)
@@ -99,7 +100,7 @@ def build(
         session = Session(site_root, output, cache, fresh=fresh)
         try:
             report = _build(session, now, set(villages), strict, budgets, image_cache,
-                            jobs or cpu_count(), shard, progress)
+                            jobs or cpu_count(), shard, progress, weights)
         except DAMAGE:
             session.abort()
             continue
@@ -117,14 +118,14 @@ def build(
 def _build(session: Session, now: datetime, villages: set[str], strict: bool,
            budgets: Budgets | None, image_cache: Path | None, jobs: int,
            shard: tuple[int, int] | None, progress: Callable[[int, int], None] | None,
-           ) -> BuildReport:
+           want_weights: bool) -> BuildReport:
     site_root = session.site_root
     found = session.scan()  # fingerprints of every content file
     key = value_digest((found.top, sorted(found.prints.items()), now.isoformat(),
                         every_theme_file(site_root), sorted(villages), shard, strict, budgets))
     last = session.remembered(key)  # nothing changed since the last build: nothing to do
-    if last is not None:
-        return BuildReport(*last)
+    if last is not None and (last[5] is not None or not want_weights):
+        return BuildReport(*last[:5], last[5] or WeightReport(), *last[6:])
     loaded = session.load(now, jobs)  # villages whose files changed are read again
     gc.freeze()  # the loaded site lives as long as the build: the collector skips it
     site, problems = _checked(site_root, loaded, session.store)
@@ -139,43 +140,46 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     tables = tracked_tables(site, media.catalog)
     session.scope = scope(selected, (v.slug for v in site.villages), shard)
     session.prepare(site, *theme_digests(theme_dirs(site_root, site.portal["tema"])), tables)
-    owners = sorted(selected) + ([""] if shard is None or shard[0] == 1 else [])
+    # the portal first: its job is the largest, and one started last would run alone
+    owners = ([""] if shard is None or shard[0] == 1 else []) + sorted(selected)
     todo = session.jobs(owners)  # the others are current: not even planned
     spec = RenderSpec(site_root, session.folder.output, session.folder.staging,
                       session.store.path, session.store.version, site, media.catalog,
                       session.templates, loaded.fingerprints, village_outputs, portal_outputs,
                       finished, first_view_assets, render, check_links, Renderer,
-                      village_steps, session.static, loaded.fronts)
+                      owner_steps, session.static, loaded.fronts)
     render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     if errors_only(session.problems()):  # a template or link mistake: write nothing
         raise ContentError(problems)
     session.copies("media", media.files)  # processed photos (from the cache), attachments
-    every = sorted(v.slug for v in site.villages)
-    session.step("search", sorted(loaded.fronts.items()),  # from titles and summaries
-                 lambda: _within("", extras.search_files(session.folder.staging, site, set(),
-                                                         session.folder.output)), finished)
-    session.step("site", (every, session.static),  # hosting rules at the portal's top
-                 lambda: _within("", site_files(site_root, site, (), {}, media.catalog)),
-                 finished)
     weights = session.weigh(WeightReport(budgets or Budgets()))
     problems = [*problems, *weights.problems()]
     if strict and problems:
         raise ContentError(problems)
     keep = tuple(v.slug for v in site.villages if v.slug not in selected)
     removed = session.removed(keep)
-    session.remember(key, (session.file_count(), [], [], problems, 0.0, weights,
-                           (media.images, 0)))
+    kept = weights if want_weights else None  # every page's weight: megabytes, for --report
+    session.remember(key, (session.file_count(), [], [], problems, 0.0, kept, (media.images, 0)))
     session.commit(removed)
     return BuildReport(session.file_count(), sorted(session.changed), removed, problems, 0.0,
                        weights, (media.images, media.processed), sorted(session.rendered))
 
 
-def village_steps(ctx: Any, village: Village, pages: dict[str, Any],
-                  pages_root: Callable[[], Path]) -> list[tuple[str, Any, Any]]:
-    """A village's files that are not template renders: (name, key, make). Each key holds
-    everything its `make` reads; they run in the village's job (see incremental/steps.py)."""
-    site, root, slug = ctx.site, ctx.root, village.slug
+def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
+                pages_root: Callable[[], Path]) -> list[tuple[str, Any, Any]]:
+    """A village's files that are not template renders, or with no village the portal's:
+    (name, key, make). Each key holds everything its `make` reads; they run in the owner's
+    job (see incremental/steps.py)."""
+    site, root = ctx.site, ctx.root
+    if village is None:
+        return [
+            ("search", sorted(ctx.fronts.items()),  # from titles and summaries
+             lambda: _within("", extras.search_files(ctx.staging, site, set(), ctx.output))),
+            ("site", (sorted(v.slug for v in site.villages), ctx.static),  # hosting rules
+             lambda: _within("", site_files(root, site, (), {}, ctx.tables["media"].data))),
+        ]
+    slug = village.slug
     digests = {rel: sha for rel, (_, _, sha) in pages.items()}
     mine = sorted(i for i in ctx.tables["media"].data.items() if i[0].startswith(f"{slug}/"))
     return [

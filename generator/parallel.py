@@ -87,7 +87,7 @@ class RenderSpec:
     render: Callable[[Any, Any], bytes]
     check_links: Callable[..., Any]
     make_renderer: Callable[..., Any]
-    village_steps: Callable[..., Any] | None = None
+    owner_steps: Callable[..., Any] | None = None
     static: bytes = b""
     fronts: dict[str, bytes] = field(default_factory=dict)
 
@@ -109,7 +109,7 @@ def init_render(spec: RenderSpec) -> None:
     _WORKER["context"] = jobs_module.Context(
         spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
         store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,
-        spec.check_links, spec.fingerprints, fragments, spec.village_steps, spec.static,
+        spec.check_links, spec.fingerprints, fragments, spec.owner_steps, spec.static,
         spec.fronts)
 
 

@@ -148,7 +148,8 @@ def test_a_deleted_cache_means_a_full_build_with_the_same_bytes(site: Path) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "not a database", "record"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "not a database", "record",
+                                    "blob"])
 def test_a_damaged_cache_is_started_again_never_a_crash_or_a_wrong_site(
         site: Path, damage: str) -> None:
     path = site / ".kampung-cache/build.sqlite"
@@ -162,6 +163,10 @@ def test_a_damaged_cache_is_started_again_never_a_crash_or_a_wrong_site(
         path.write_bytes(data[: len(data) // 3])
     elif damage == "not a database":
         path.write_bytes(b"this is not a cache\n" * 100)
+    elif damage == "blob":  # finished files' bytes changed, read back by a CI build
+        with sqlite3.connect(path) as db:
+            db.execute("update blobs set data = x'00' || substr(data, 2)")
+        shutil.rmtree(site / "output")
     else:  # one record's bytes changed: its checksum no longer matches
         with sqlite3.connect(path) as db:
             db.execute("update outputs set record = substr(record, 1, 40) || x'00' || "

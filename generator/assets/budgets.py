@@ -124,23 +124,28 @@ class WeightReport:
 
     def _weigh(self, path: str, kind: str, source: str, size: int,
                assets: tuple[str, ...]) -> PageWeight:
-        gz = self.sizes.get(f"{path}.gz", size)
-        extra = sum(self.sizes.get(f"{a}.gz", self.sizes.get(a, 0)) for a in assets)
+        gz, first_view = self._sizes(path, size, assets)
         return PageWeight(path, kind, source, size, gz, self.sizes.get(f"{path}.br", gz),
-                          gz + extra, assets)
+                          first_view, assets)
+
+    def _sizes(self, path: str, size: int, assets: tuple[str, ...]) -> tuple[int, int]:
+        """(compressed size, first-view weight) of a page."""
+        sizes = self.sizes
+        gz = sizes.get(f"{path}.gz", size)
+        return gz, gz + sum(sizes.get(f"{a}.gz", sizes.get(a, 0)) for a in assets)
 
     def problems(self) -> list[Problem]:
         found = []
-        for page in self.pages():
-            where = page.source or page.path
-            if page.html_gz > self.budgets.html_kb * KB:
-                found.append(Problem.at(where, 1, 1, "budget_html", severity="warning",
-                                        page=page.path, size=kb(page.html_gz),
-                                        budget=kb(self.budgets.html_kb * KB)))
-            if page.first_view > self.budgets.first_view_kb * KB:
-                found.append(Problem.at(where, 1, 1, "budget_first_view", severity="warning",
-                                        page=page.path, size=kb(page.first_view),
-                                        budget=kb(self.budgets.first_view_kb * KB)))
+        html_limit, view_limit = self.budgets.html_kb * KB, self.budgets.first_view_kb * KB
+        for path, _, source, size, assets in self._pages:
+            gz, first_view = self._sizes(path, size, assets)
+            if gz > html_limit:
+                found.append(Problem.at(source or path, 1, 1, "budget_html", severity="warning",
+                                        page=path, size=kb(gz), budget=kb(html_limit)))
+            if first_view > view_limit:
+                found.append(Problem.at(source or path, 1, 1, "budget_first_view",
+                                        severity="warning", page=path, size=kb(first_view),
+                                        budget=kb(view_limit)))
         return found
 
 

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         report = build(args.site, output, now=build_now(args.now), villages=args.village,
                        strict=args.strict, budgets=Budgets(first_view_kb=args.budget),
                        cache=args.cache, jobs=args.jobs, shard=_shard(args.shard),
-                       progress=_progress(args.lang))
+                       progress=_progress(args.lang), weights=bool(args.report))
     except ContentError as exc:
         print(report_text(exc.problems, args.lang), file=sys.stderr)
         print(translate(args.lang, "ui.build_failed", errors=len(errors_only(exc.problems)),

@@ -12,7 +12,11 @@ DIRECTORY = "layanan/index.html"
 
 
 def services(site: Site) -> list[dict[str, Any]]:
-    """Every service title once, A–Z, with the villages that offer it (and their pages)."""
+    """Every service title once, A–Z, with the villages that offer it (and their pages).
+
+    Three portal pages show it: it is worked out once per site object."""
+    if _LAST and _LAST[0] is site:
+        return _LAST[1]
     names: dict[str, dict[str, Any]] = {}
     for village in site.villages:
         for page in village.section("layanan"):
@@ -21,7 +25,12 @@ def services(site: Site) -> list[dict[str, Any]]:
             entry["desa"].append({"nama": village.profile["nama"],
                                   "kecamatan": village.profile["kecamatan"],
                                   "path": f"{village.slug}/{page.url}"})
-    return sorted(names.values(), key=lambda e: e["judul"].casefold())
+    found = sorted(names.values(), key=lambda e: e["judul"].casefold())
+    _LAST[:] = [site, found]
+    return found
+
+
+_LAST: list[Any] = []  # [site, its services]: the last site asked about
 
 
 def by_letter(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

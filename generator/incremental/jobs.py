@@ -20,7 +20,7 @@ from ..errors import ContentError, Problem
 from ..model import Site
 from ..pages import Output
 from ..write import stage
-from .steps import Make, Owned, Place, pages_root, run_step
+from .steps import Make, Owned, Place, pages_root, put_back, run_step
 from .store import Store, digest
 from .track import MISSING, TrackedTable, recording, value_digest
 
@@ -90,14 +90,16 @@ class Context:
     check_links: Callable[..., tuple[list[Problem], Any]] | None = None
     fingerprints: dict[str, bytes] = field(default_factory=dict)
     fragments: Any = None  # the Markdown cache, flushed with each job's other records
-    village_steps: Callable[..., list[tuple[str, Any, Make]]] | None = None
+    owner_steps: Callable[..., list[tuple[str, Any, Make]]] | None = None
     static: bytes = b""  # digest of the theme's files beside its templates
     fronts: dict[str, bytes] = field(default_factory=dict)  # village -> all but bodies
 
 
 def run(ctx: Context, job: Job) -> Done:
     done = Done(job.owner)
-    if job.restore is not None and _put_back(ctx, job.restore, done):
+    if job.restore is not None and put_back(ctx.store, _place(ctx, job), sorted(
+            job.restore.items()), done.changed):
+        done.restored = True  # its files came back from the cache as recorded
         return done
     if job.records is None:
         job.records = ctx.store.outputs_of(job.owner)
@@ -122,7 +124,7 @@ def run(ctx: Context, job: Job) -> Done:
         found, done.links = ctx.check_links(ctx.root / "content", ctx.site, village,
                                             ctx.fingerprints[village.slug], job.links)
         done.problems.extend(found)
-    if village is not None and ctx.village_steps is not None and not done.problems:
+    if ctx.owner_steps is not None and not done.problems:
         _steps(ctx, job, done, village)
     fragments = ctx.fragments.take() if ctx.fragments is not None else {}
     if new.blobs or new.steps or fragments:
@@ -147,7 +149,8 @@ def _one(ctx: Context, job: Job, done: Done, out: Output, memo: dict[int, bytes]
          new: Pending) -> None:
     previous = (job.records or {}).get(out.path)
     if previous is not None and current(ctx, previous, out, memo) and \
-            (job.trusted or _restore(ctx, previous, done)):
+            (job.trusted or put_back(ctx.store, _place(ctx, job),
+                                     [(rel, d) for rel, d, _ in previous.files], done.changed)):
         done.records[out.path] = previous
         return
     with recording() as rec:
@@ -171,18 +174,18 @@ def _one(ctx: Context, job: Job, done: Done, out: Output, memo: dict[int, bytes]
 
 
 def _steps(ctx: Context, job: Job, done: Done, village: Any) -> None:
-    """The village's other files (calendars, search bundle, service worker), here in its
+    """The owner's other files (calendars, search bundle, service worker), here in its
     job so that they too are made on all cores."""
-    place = Place(ctx.staging, ctx.output, job.trusted)
+    place = _place(ctx, job)
     pages = {rel: (d, size, weight[2]) for made in done.records.values()
              if (weight := made.weight) is not None for rel, d, size in made.files[:1]}
-    view = ctx.staging.with_name(f"{ctx.staging.name}-{village.slug}")
+    view = ctx.staging.with_name(f"{ctx.staging.name}-{job.owner or 'portal'}")
 
     def root() -> Path:
         html = sorted(rel for rel in pages if rel.endswith(".html"))
         return pages_root(place, html, view)
     try:
-        for name, key, make in ctx.village_steps(ctx, village, pages, root):
+        for name, key, make in ctx.owner_steps(ctx, village, pages, root):
             done.steps[name] = run_step(ctx.store, place, job.steps.get(name), key, make,
                                         ctx.finish, done.changed)
     finally:
@@ -234,25 +237,5 @@ def _finished(ctx: Context, out: Output, data: bytes,
     return files, (kind, source, sha, assets)
 
 
-def _put_back(ctx: Context, files: dict[str, bytes], done: Done) -> bool:
-    """Stage recorded files from the cache where the folder differs; False if any is gone
-    from the cache (the job then plans and renders as usual)."""
-    payloads = [(rel, ctx.store.blob(d)) for rel, d in sorted(files.items())]
-    if any(data is None for _, data in payloads):
-        return False
-    for rel, data in payloads:
-        if stage(ctx.staging, ctx.output, rel, data, None):  # type: ignore[arg-type]
-            done.changed.append(rel)
-    done.restored = True
-    return True
-
-
-def _restore(ctx: Context, made: Made, done: Done) -> bool:
-    """Put an unchanged output's files back from the cache where the folder differs."""
-    payloads = [(rel, ctx.store.blob(d)) for rel, d, _ in made.files]
-    if any(p is None for _, p in payloads):
-        return False
-    for rel, payload in payloads:
-        if stage(ctx.staging, ctx.output, rel, payload, None):  # type: ignore[arg-type]
-            done.changed.append(rel)
-    return True
+def _place(ctx: Context, job: Job) -> Place:
+    return Place(ctx.staging, ctx.output, job.trusted)

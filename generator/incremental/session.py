@@ -23,12 +23,13 @@ from ..write import OutputFolder, stage
 from . import load as loading
 from .jobs import Done, Job
 from .sources import combine, files_under, generator_version, scan_paths
-from .steps import FileInfo, Finish, Make, Owned, Place, run_step
+from .steps import FileInfo, Owned
 from .store import DAMAGE, FILE, CacheDamaged, Store, digest
 from .track import TrackedTable, tracked_tables, value_digest
 
 CACHE_DIR = ".kampung-cache"
 VILLAGE_STEPS = ("extras", "search", "site")  # steps run inside each village's job
+PORTAL_STEPS = ("search", "site")  # and inside the portal's
 
 
 class Session:
@@ -102,7 +103,7 @@ class Session:
         for owner in owners:
             before = self._owned(f"owner:{owner}")
             steps = {name: self._owned(f"step:{name}:{owner}")
-                     for name in (VILLAGE_STEPS if owner else ())}
+                     for name in (VILLAGE_STEPS if owner else PORTAL_STEPS)}
             current = before is not None and self._current(owner, before) and \
                 all(step is not None for step in steps.values())
             if current:
@@ -171,20 +172,6 @@ class Session:
             if ran:  # its files before this build, to find those it no longer makes
                 self.ran[key] = self._owned(key)
         self.rendered.extend(done.rendered)
-
-    # steps that are not template renders --------------------------------------------
-    def step(self, name: str, key: Any, make: Make, finish: Finish) -> Owned:
-        """Run `make` unless its `key` is as recorded (see steps.py)."""
-        before = self._owned(f"step:{name}")
-        owned, ran = run_step(self.store, self.place(), before, key, make, finish,
-                              self.changed)
-        self.owned[f"step:{name}"] = owned
-        if ran:
-            self.ran[f"step:{name}"] = before
-        return owned
-
-    def place(self) -> Place:
-        return Place(self.folder.staging, self.folder.output, self.trusted, self.scope)
 
     def copies(self, name: str, items: list[tuple[str, Path]]) -> Owned:
         """Files copied as they are (media): staged when their source changed."""

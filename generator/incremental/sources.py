@@ -44,7 +44,8 @@ def digests(root: Path, files: Iterable[tuple[str, os.stat_result]], known: Know
             found[rel] = old
             continue
         try:
-            data = (root / rel).read_bytes()
+            with open(f"{root}/{rel}", "rb", buffering=0) as file:  # a checkout reads all
+                data = file.readall()
         except OSError:
             continue
         racy = stat.st_mtime_ns > started - RACY_NS

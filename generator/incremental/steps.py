@@ -8,6 +8,7 @@ it runs, each file is finished and staged only if its bytes changed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,6 @@ class Place:
     staging: Path
     output: Path
     trusted: bool  # the output folder holds exactly what the records say
-    scope: Callable[[str], bool] = lambda rel: True  # the files this build writes
 
 
 def run_step(store: Store, place: Place, before: Owned | None, key: Any, make: Make,
@@ -49,14 +49,13 @@ def run_step(store: Store, place: Place, before: Owned | None, key: Any, make: M
     """The step's record after this build, and whether it ran; staged paths go to `changed`."""
     key_digest = value_digest(key)
     if before is not None and before.key == key_digest and \
-            (place.trusted or _restore(store, place, before, changed)):
+            (place.trusted or put_back(store, place, [(r, i[0]) for r, i in before.files.items()],
+                                       changed)):
         return before, False
     old = before.files if before is not None and place.trusted else {}
     files: dict[str, FileInfo] = {}
     new = Finished(store, finish)
     for rel, data in make():
-        if not place.scope(rel):
-            continue
         for out_rel, d, size in new.files(rel, data):
             files[out_rel] = (d, size, "")
             same = (old[out_rel][0] == d) if out_rel in old else None
@@ -103,14 +102,20 @@ class Finished:
                 self.store.put("steps", key, value)
 
 
-def _restore(store: Store, place: Place, owned: Owned, changed: list[str]) -> bool:
-    """Put recorded files back where the folder differs (the folder is not trusted)."""
-    payloads = [(rel, store.blob(d)) for rel, (d, _, _) in owned.files.items()]
-    if any(data is None for _, data in payloads):
+def put_back(store: Store, place: Place, files: list[tuple[str, bytes]],
+             changed: list[str]) -> bool:
+    """Stage recorded files, (path, digest of its bytes), from the cache where the folder
+    differs; False, staging nothing, if any is gone from the cache."""
+    if store.missing_blobs({d for _, d in files}):
         return False
-    for rel, data in payloads:
-        if stage(place.staging, place.output, rel, data, None):  # type: ignore[arg-type]
-            changed.append(rel)
+    paths: dict[bytes, list[str]] = {}
+    for rel, d in files:
+        paths.setdefault(d, []).append(rel)
+    same = None if os.path.isdir(place.output) else False  # no folder: nothing to compare
+    for d, data in store.blobs(list(paths)):
+        for rel in paths[d]:
+            if stage(place.staging, place.output, rel, data, same):
+                changed.append(rel)
     return True
 
 

@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ create table sources (rel text primary key, size int, mtime_ns int, digest blob)
 create table villages (slug text primary key, record blob, whole blob);
 create table outputs (path text primary key, owner text, record blob);
 create table pending (path text primary key, owner text, record blob);
-create table blobs (digest blob primary key, data blob);
+create table blobs (digest blob primary key, data blob, crc int);
 create table fragments (key blob primary key, record blob);
 create table steps (key text primary key, record blob);
 create index outputs_owner on outputs (owner);
@@ -192,17 +193,40 @@ class Store:
     # content-addressed bytes -----------------------------------------------------------
     def blob(self, key: bytes) -> bytes | None:
         """The bytes stored under `key`, or None if missing or damaged."""
-        row = self.db.execute("select data from blobs where digest = ?", (key,)).fetchone()
-        if row is None or not isinstance(row[0], bytes) or digest(row[0]) != key:
+        row = self.db.execute("select data, crc from blobs where digest = ?", (key,)).fetchone()
+        if row is None or not _intact(*row):
             return None
         return row[0]
+
+    def missing_blobs(self, keys: set[bytes]) -> bool:
+        """Is any of these gone from the cache?"""
+        wanted = sorted(keys)
+        found = 0
+        for start in range(0, len(wanted), CHUNK):
+            part = wanted[start:start + CHUNK]
+            found += self.db.execute(f"select count(*) from blobs where digest in "
+                                     f"({','.join('?' * len(part))})", part).fetchone()[0]
+        return found < len(wanted)
+
+    def blobs(self, keys: list[bytes]) -> Iterator[tuple[bytes, bytes]]:
+        """(key, bytes) for each key, a few hundred per query; damaged bytes raise."""
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), CHUNK):
+            part = wanted[start:start + CHUNK]
+            rows = self.db.execute(f"select digest, data, crc from blobs where digest in "
+                                   f"({','.join('?' * len(part))})", part)
+            for key, data, crc in rows:
+                if not _intact(data, crc):
+                    raise CacheDamaged(f"blob {key.hex()}")
+                yield key, data
 
     def has_blob(self, key: bytes) -> bool:
         return self.db.execute("select 1 from blobs where digest = ?", (key,)).fetchone() \
             is not None
 
     def put_blobs(self, items: Iterable[tuple[bytes, bytes]]) -> None:
-        self.db.executemany("insert or ignore into blobs values (?, ?)", items)
+        self.db.executemany("insert or ignore into blobs values (?, ?, ?)",
+                            ((key, data, zlib.crc32(data)) for key, data in items))
 
     def prune_blobs(self, live: set[bytes]) -> int:
         """Delete bytes no record refers to any more; return how many went."""
@@ -225,12 +249,19 @@ class Store:
                              if before.get(rel) != value])
 
 
+CHUNK = 500  # keys per query (SQLite allows at least 999 parameters)
 _SHARED: dict[tuple[str, Any], tuple[bytes, Any]] = {}  # (table, key) -> (checksum, value)
 
 
 def _key(table: str) -> str:
     return {"villages": "slug", "outputs": "path", "blobs": "digest", "fragments": "key",
             "steps": "key", "meta": "key", "sources": "rel"}[table]
+
+
+def _intact(data: Any, crc: Any) -> bool:
+    """Are a blob's bytes as written? (CRC-32 finds damage six times faster than BLAKE2b,
+    and a CI build restoring a whole site reads hundreds of megabytes of them.)"""
+    return isinstance(data, bytes) and zlib.crc32(data) == crc
 
 
 def _load(data: bytes) -> Any:
