@@ -41,7 +41,8 @@ def check_output_folder(content: Path, output: Path) -> None:
 
 def safe_rel(rel: str) -> str:
     """`rel` itself, once it is sure to stay inside the output folder."""
-    if not rel or rel.startswith("/") or ".." in rel.split("/") or rel.startswith(MARKER):
+    if not rel or rel[0] == "/" or (".." in rel and ".." in rel.split("/")) or \
+            rel.startswith(MARKER):
         raise ValueError(f"refusing to write {rel!r} outside the output folder")
     return rel
 
@@ -79,7 +80,7 @@ _FOLDERS: set[str] = set()  # folders this process made in this build (saves sys
 
 
 def make_parent(path: str | Path) -> None:
-    folder = os.path.dirname(path)
+    folder = str(path).rpartition("/")[0]
     if folder not in _FOLDERS:
         os.makedirs(folder, exist_ok=True)
         while folder and folder not in _FOLDERS:

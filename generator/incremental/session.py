@@ -87,11 +87,14 @@ class Session:
         self.templates, self.static = templates, static
         self.site_key = value_digest((site.portal, site.now.isoformat(),
                                       sorted(templates.items()), static))
-        self.villages_key = combine(sorted(self.loaded.fingerprints.items()))
+        # what anyone but a village's own job can see of the villages: all but page bodies
+        # (the main process and the portal hold skeletons), so a body edit leaves the
+        # portal's pages, and every page listing villages, current
+        self.villages_key = combine(sorted(self.loaded.fronts.items()))
 
     def key_of(self, owner: str) -> bytes:
-        """A village's files, or for the portal every village's, with the site-wide inputs
-        and the village's media (its service worker keeps its logo)."""
+        """A village's files, or for the portal every village's but page bodies, with the
+        site-wide inputs and the village's media (its service worker keeps its logo)."""
         print_ = self.loaded.fingerprints.get(owner, b"") if owner else self.villages_key
         media = self.tables["media"].data
         mine = value_digest(sorted(i for i in media.items() if i[0].startswith(f"{owner}/")))
@@ -195,23 +198,18 @@ class Session:
     def problems(self) -> list[Any]:
         return [p for owned in self.owned.values() for p in owned.problems]
 
-    def pages(self) -> dict[str, FileInfo]:
-        """Every rendered page (and feed, sitemap...) with its digest, size and sha256."""
-        return {rel: info for key, owned in sorted(self.owned.items())
-                if key.startswith("owner:") for rel, info in owned.files.items() if info[2]}
-
     def file_count(self) -> int:
         return len({rel for owned in self.owned.values() for rel in owned.files})
 
     def weigh(self, report: Any) -> Any:
         """Feed the page-weight report from the records (pages not rendered included)."""
+        sizes, digests, pages = report.sizes, report.digests, report._pages
         for owned in self.owned.values():
-            for rel, (_, size, sha) in owned.files.items():
-                report.sizes[rel] = size
-                if sha:
-                    report.digests[rel] = sha
-            for rel, kind, source, _, assets in owned.pages:
-                report._pages.append((rel, kind, source, owned.files[rel][1], assets))
+            files = owned.files
+            sizes.update((rel, info[1]) for rel, info in files.items())
+            digests.update((rel, info[2]) for rel, info in files.items() if info[2])
+            pages.extend((rel, kind, source, files[rel][1], assets)
+                         for rel, kind, source, _, assets in owned.pages)
         return report
 
     # finishing ------------------------------------------------------------------------
