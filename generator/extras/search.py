@@ -16,6 +16,8 @@ from .portal import by_letter, services
 
 PAGE = "cari/index.html"
 FOLDER = "pagefind"
+PART = "bagian-"  # the portal's further bundles: pagefind/bagian-2/, pagefind/bagian-3/...
+PORTAL_BUNDLE = 20_000  # records at most in one bundle of the portal's index
 SECTIONS = ("layanan", "wisata", "pengumuman", "agenda", "halaman")
 DATA_PAGES = ("kontak/", "perangkat/", "apbdes/", "statistik/", "informasi-publik/")
 # spellings residents type for words the pages spell otherwise (and the reverse)
@@ -33,8 +35,28 @@ def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
 
 def portal_outputs(site: Site, base: dict[str, Any]) -> Iterator[Any]:
     villages = [village_summary(site, v) for v in site.villages]
+    merge = [f"{folder}/" for folder, _ in portal_bundles(site)[1:]]
     yield Output(PAGE, "cari_portal.html", {**base, "path": PAGE, "az": by_letter(services(site)),
-                                            "villages": villages, "variants": VARIANTS})
+                                            "villages": villages, "variants": VARIANTS,
+                                            "merge": merge})
+
+
+def portal_bundles(site: Site) -> list[tuple[str, list[Village]]]:
+    """The portal's index in bundles of whole villages, at most PORTAL_BUNDLE records each
+    (one record per page): Pagefind holds a bundle's records in memory as it indexes, about
+    23 KB each, so a province's 100,000 pages in one bundle took 2.1 GB. The first bundle
+    is `pagefind/`, the others `pagefind/bagian-2/`...; the search page merges them."""
+    bundles: list[list[Village]] = [[]]
+    count = 0
+    for village in site.villages:
+        records = sum(1 for p in village.pages if p.lang == "id")
+        if bundles[-1] and count + records > PORTAL_BUNDLE:
+            bundles.append([])
+            count = 0
+        bundles[-1].append(village)
+        count += records
+    return [(FOLDER if n == 1 else f"{FOLDER}/{PART}{n}", villages)
+            for n, villages in enumerate(bundles, 1)]
 
 
 def services_az(village: Village) -> list[dict[str, Any]]:

@@ -17,15 +17,15 @@ import hashlib
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
 from ..errors import ContentError, Problem
 from ..i18n import translate
-from ..model import Site
-from .search import FOLDER, indexed_paths
+from ..model import Site, Village
+from .search import FOLDER, PART, indexed_paths, portal_bundles
 
 # what the search page loads; the rest of Pagefind's bundle (its ready-made UIs) is not used
 KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", ".pf_meta", ".pagefind",
@@ -51,7 +51,7 @@ def search_files(pages: Path, site: Site, selected: set[str],
         for v in villages}
     homes = {f"{v.slug}/{FOLDER}": pages / v.slug for v in villages}  # where their pages are
     if not selected:
-        jobs[FOLDER] = portal_records(site)
+        jobs.update((folder, portal_records(part)) for folder, part in portal_bundles(site))
     digests = {folder: _digest(sources) for folder, sources in jobs.items()}
     stale = {f: s for f, s in jobs.items()
              if previous is None or not _current(previous / f, digests[f])}
@@ -63,7 +63,8 @@ def search_files(pages: Path, site: Site, selected: set[str],
         for folder in jobs:
             bundle = scratch / folder / "bundle" if folder in stale else previous / folder
             for path in sorted(bundle.rglob("*")):
-                if path.is_file() and path.name.endswith(KEEP):
+                if path.is_file() and path.name.endswith(KEEP) and \
+                        not path.relative_to(bundle).parts[0].startswith(PART):  # another's
                     yield f"{folder}/{path.relative_to(bundle).as_posix()}", path.read_bytes()
             yield f"{folder}/{DIGEST}", digests[folder].encode()
 
@@ -85,10 +86,10 @@ def _current(previous: Path, digest: str) -> bool:
     return mark.is_file() and mark.read_text() == digest
 
 
-def portal_records(site: Site) -> list[tuple[str, Source]]:
+def portal_records(villages: Iterable[Village]) -> list[tuple[str, Source]]:
     """One short page per village page: what it is, where, and its summary."""
     records: list[tuple[str, Source]] = []
-    for village in site.villages:
+    for village in villages:
         place = f"{village.profile['nama']} · Kec. {village.profile['kecamatan']}"
         for page in village.pages:
             if page.lang != "id":

@@ -143,3 +143,34 @@ def test_editing_one_village_reindexes_only_that_village(tmp_path: Path,
     assert indexed == ["sumberrejo/pagefind"]  # not Sukamaju's, not the portal's records
     assert (root / "output/sukamaju/pagefind/.kampung-cari").read_text() == before
     assert (root / "output/sumberrejo/pagefind/.kampung-cari").read_text() != before
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.server
+def test_a_portal_index_in_several_bundles_is_searched_as_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A province's portal index is split so that Pagefind never holds it all in memory;
+    the search page merges the bundles and finds pages from every one."""
+    from browser.cdp import Chromium
+    from browser.host import StaticHost
+
+    from extras.site import make_extras_site
+    from generator.build import build
+    from generator.extras import search as search_module
+
+    monkeypatch.setattr(search_module, "PORTAL_BUNDLE", 1)  # one village a bundle
+    root = make_extras_site(tmp_path / "situs")
+    build(root, root / "output", now=NOW, jobs=1)
+    out = root / "output"
+    assert (out / "pagefind/bagian-2/pagefind-entry.json").is_file()
+    assert not (out / "pagefind/bagian-3").exists()
+    form = soup_of(out, "cari/index.html").select_one("form#cari")
+    assert form["data-merge"] == '["pagefind/bagian-2/"]'
+    with StaticHost(out) as host, Chromium.launch() as browser:
+        page = browser.new_page()
+        page.emulate_phone()
+        found = search((page, host.url, []), "", "ktp")
+        assert not page.console_errors()
+    assert "KTP-el ../sukamaju/layanan/ktp-el/index.html" in found
+    assert "KTP-el ../sumberrejo/layanan/ktp-el/index.html" in found

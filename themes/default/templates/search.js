@@ -1,7 +1,7 @@
 const f=document.getElementById("cari"),q=document.getElementById("q"),st=document.getElementById("cari-status"),out=document.getElementById("cari-hasil"),root=f.dataset.root,vars=JSON.parse(f.dataset.variants);let pf,timer,seq=0;
 f.hidden=false;f.addEventListener("submit",e=>{e.preventDefault();run(q.value)});
 q.addEventListener("input",()=>{clearTimeout(timer);timer=setTimeout(()=>run(q.value),250)});
-async function load(){if(!pf){pf=await import(root+"pagefind/pagefind.js");await pf.options({baseUrl:"/",excerptLength:18});await pf.init()}return pf}
+function load(){pf=pf||(async()=>{const p=await import(root+"pagefind/pagefind.js");await p.options({baseUrl:"/",excerptLength:18});await p.init();for(const b of JSON.parse(f.dataset.merge))await p.mergeIndex(root+b,{baseUrl:"/"});return p})().catch(e=>{pf=null;throw e});return pf}
 const words=s=>s.toLowerCase().split(/\s+/).filter(Boolean).map(w=>vars[w]||w);
 const cut=(ws,n)=>ws.map(w=>w.length>3+n?w.slice(0,w.length-n):w).join(" ");
 async function run(text){const me=++seq;text=text.trim();out.textContent="";if(!text){st.textContent="";return}
