@@ -50,7 +50,8 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
     `prints` maps content paths ('kemiren/media/x.jpg') to their content `digest`, where
     the caller knows them already."""
     result = MediaResult()
-    sources = [(v.slug, name) for v in site.villages if v.slug in set(selected)
+    chosen = set(selected)
+    sources = [(v.slug, name) for v in site.villages if v.slug in chosen
                for name in sorted(v.media)]
     images = [(slug, name) for slug, name in sources if is_image(name)]
     found = _lookup(content, images, cache, workers, prints or {}, result)

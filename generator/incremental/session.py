@@ -91,13 +91,15 @@ class Session:
         # (the main process and the portal hold skeletons), so a body edit leaves the
         # portal's pages, and every page listing villages, current
         self.villages_key = combine(sorted(self.loaded.fronts.items()))
+        self.media_of: dict[str, list[tuple[str, Any]]] = {}  # village -> its media entries
+        for item in sorted(tables["media"].data.items()):
+            self.media_of.setdefault(item[0].split("/", 1)[0], []).append(item)
 
     def key_of(self, owner: str) -> bytes:
         """A village's files, or for the portal every village's but page bodies, with the
         site-wide inputs and the village's media (its service worker keeps its logo)."""
         print_ = self.loaded.fingerprints.get(owner, b"") if owner else self.villages_key
-        media = self.tables["media"].data
-        mine = value_digest(sorted(i for i in media.items() if i[0].startswith(f"{owner}/")))
+        mine = value_digest(self.media_of.get(owner, []) if owner else [])
         return digest(print_ + self.site_key + mine)
 
     def jobs(self, owners: Iterable[str]) -> list[Job]:
