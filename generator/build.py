@@ -189,7 +189,7 @@ def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
         ]
     slug = village.slug
     digests = {rel: sha for rel, (_, _, sha) in pages.items()}
-    mine = sorted(i for i in ctx.tables["media"].data.items() if i[0].startswith(f"{slug}/"))
+    mine = ctx.media_of.get(slug, [])
     return [
         ("extras", (ctx.fronts[slug], site.portal, site.now),  # .ics, CSV/JSON: no bodies
          lambda: extras.village_files(root, site, {slug})),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .assets.media import by_village
 from .incremental import jobs as jobs_module
 from .incremental.fragments import Fragments
 from .incremental.smarty import trim_smarty
@@ -110,7 +111,7 @@ def init_render(spec: RenderSpec) -> None:
         spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
         store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,
         spec.check_links, spec.fingerprints, fragments, spec.owner_steps, spec.static,
-        spec.fronts)
+        spec.fronts, by_village(spec.catalog))
 
 
 def run_job(job: jobs_module.Job) -> jobs_module.Done:

@@ -74,6 +74,15 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
     return result
 
 
+def by_village(catalog: Mapping[str, Any]) -> dict[str, list[tuple[str, Any]]]:
+    """Each village's catalog entries in path order (a village's cache keys hold them):
+    grouped once, not searched for in the whole catalog once per village."""
+    grouped: dict[str, list[tuple[str, Any]]] = {}
+    for item in sorted(catalog.items()):
+        grouped.setdefault(item[0].split("/", 1)[0], []).append(item)
+    return grouped
+
+
 def _add(result: MediaResult, written: set[str], rel: str, path: Path) -> None:
     if rel not in written:  # the same photo twice under one name writes one file
         written.add(rel)

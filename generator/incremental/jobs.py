@@ -93,6 +93,7 @@ class Context:
     owner_steps: Callable[..., list[tuple[str, Any, Make]]] | None = None
     static: bytes = b""  # digest of the theme's files beside its templates
     fronts: dict[str, bytes] = field(default_factory=dict)  # village -> all but bodies
+    media_of: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)  # by village
 
 
 def run(ctx: Context, job: Job) -> Done:

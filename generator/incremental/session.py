@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..assets.media import by_village
 from ..model import Site
 from ..render.env import THEMES_DIR
 from ..write import OutputFolder, stage
@@ -91,9 +92,7 @@ class Session:
         # (the main process and the portal hold skeletons), so a body edit leaves the
         # portal's pages, and every page listing villages, current
         self.villages_key = combine(sorted(self.loaded.fronts.items()))
-        self.media_of: dict[str, list[tuple[str, Any]]] = {}  # village -> its media entries
-        for item in sorted(tables["media"].data.items()):
-            self.media_of.setdefault(item[0].split("/", 1)[0], []).append(item)
+        self.media_of = by_village(tables["media"].data)
 
     def key_of(self, owner: str) -> bytes:
         """A village's files, or for the portal every village's but page bodies, with the

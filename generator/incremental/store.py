@@ -200,25 +200,22 @@ class Store:
 
     def missing_blobs(self, keys: set[bytes]) -> bool:
         """Is any of these gone from the cache?"""
-        wanted = sorted(keys)
-        found = 0
-        for start in range(0, len(wanted), CHUNK):
-            part = wanted[start:start + CHUNK]
-            found += self.db.execute(f"select count(*) from blobs where digest in "
-                                     f"({','.join('?' * len(part))})", part).fetchone()[0]
-        return found < len(wanted)
+        found = sum(rows.fetchone()[0] for rows in self._by_digest("count(*)", sorted(keys)))
+        return found < len(keys)
 
     def blobs(self, keys: list[bytes]) -> Iterator[tuple[bytes, bytes]]:
         """(key, bytes) for each key, a few hundred per query; damaged bytes raise."""
-        wanted = sorted(set(keys))
-        for start in range(0, len(wanted), CHUNK):
-            part = wanted[start:start + CHUNK]
-            rows = self.db.execute(f"select digest, data, crc from blobs where digest in "
-                                   f"({','.join('?' * len(part))})", part)
+        for rows in self._by_digest("digest, data, crc", sorted(set(keys))):
             for key, data, crc in rows:
                 if not _intact(data, crc):
                     raise CacheDamaged(f"blob {key.hex()}")
                 yield key, data
+
+    def _by_digest(self, columns: str, keys: list[bytes]) -> Iterator[sqlite3.Cursor]:
+        for start in range(0, len(keys), CHUNK):
+            part = keys[start:start + CHUNK]
+            yield self.db.execute(f"select {columns} from blobs where digest in "
+                                  f"({','.join('?' * len(part))})", part)
 
     def has_blob(self, key: bytes) -> bool:
         return self.db.execute("select 1 from blobs where digest = ?", (key,)).fetchone() \
