@@ -31,7 +31,9 @@ Bahasa pesan / message language: --lang en atau / or KAMPUNG_LANG=en
 """
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `command` (a known one), only that command's: each
+    command imports what it runs with, and a build need not import the publishers."""
     lang = resolve_language(_peek_lang(sys.argv[1:]))
     root = argparse.ArgumentParser(
         prog="kampung",
@@ -46,10 +48,16 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=available_languages(), default=None,
                         help=translate(lang, "cli.lang"))
     sub = root.add_subparsers(dest="command", metavar="COMMAND")
-    for info in pkgutil.iter_modules(commands.__path__):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+    names = [info.name for info in pkgutil.iter_modules(commands.__path__)]
+    for name in [command] if command in names else names:
+        module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(sub, common, lang)
     return root
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command named on the line (the first word that is not an option)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def _peek_lang(argv: list[str]) -> str | None:
@@ -62,7 +70,8 @@ def _peek_lang(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(_command(argv)).parse_args(argv)
     if not getattr(args, "run", None):
         parser().print_help()
         return 2

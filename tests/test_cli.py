@@ -28,6 +28,31 @@ def test_help_teaches_with_examples() -> None:
     assert "check" in result.stdout and "build" in result.stdout
 
 
+def test_a_command_loads_only_what_it_runs_with(site: Path) -> None:
+    """A one-page edit is about half a second: importing the publishers, Pillow (no photo
+    changed) or Pagefind's asyncio client would be a tenth of it."""
+    probe = ("import sys; from generator.cli import main; code = main(sys.argv[1:]); "
+             "print(sorted(m for m in sys.modules if m.startswith(('generator.publish', "
+             "'PIL.Image', 'asyncio', 'pagefind.service'))))")
+    args = ["build", "--site", str(site), "--now", "2026-11-28"]
+    first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                           text=True)
+    assert first.returncode == 0, first.stderr
+    page = next((site / "content").glob("*/pengumuman/*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nSatu kalimat lagi.\n", "utf-8")
+    again = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                           text=True)
+    assert again.returncode == 0, again.stderr
+    assert "Dirender: 0" not in again.stdout  # the page and its search bundle were made
+    assert again.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_mistyped_command_is_told_the_real_ones() -> None:
+    result = kampung("buidl")
+    assert result.returncode == 2
+    assert "publish" in result.stderr and "build" in result.stderr
+
+
 def test_version() -> None:
     assert kampung("--version").stdout.strip() == f"kampung {__version__}"
 

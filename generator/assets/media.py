@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -127,6 +126,8 @@ def _processed(misses: dict[str, tuple[bytes, list[str]]],
     workers = min(workers or os.cpu_count() or 1, len(keys))
     if workers <= 1:
         return zip(keys, map(_work, datas), strict=True)
+    from concurrent.futures import ProcessPoolExecutor  # only when photos changed
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(zip(keys, pool.map(_work, datas), strict=True))
 

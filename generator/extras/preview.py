@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, Problem
 from ..model import Village
+
+if TYPE_CHECKING:  # imported where a preview is drawn (see assets/images.py)
+    from PIL import Image
 
 FOLDER = "pratinjau"
 PHOTO_SIZE = (600, 315)
@@ -66,6 +67,8 @@ def village_files(village_dir: Path, village: Village) -> Iterator[tuple[str, by
 
 def render_preview(source: Path, rel: str, *, logo: bool) -> bytes:
     """The card-sized JPEG of one picture; an unreadable picture is a problem naming it."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     size = LOGO_SIZE if logo else PHOTO_SIZE
     try:
         with Image.open(source) as image:
@@ -86,6 +89,8 @@ def render_preview(source: Path, rel: str, *, logo: bool) -> bytes:
 
 def _flatten(image: Image.Image) -> Image.Image:
     """RGB on white: JPEG has no transparency, and a logo's clear parts should look white."""
+    from PIL import Image
+
     rgba = image.convert("RGBA")
     background = Image.new("RGB", rgba.size, "white")
     background.paste(rgba, mask=rgba.getchannel("A"))

@@ -13,6 +13,8 @@ answers one request per 0.1 s poll, about 100 ms a page, too slow for a regency.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import subprocess
@@ -69,11 +71,24 @@ def search_files(pages: Path, site: Site, selected: set[str],
             yield f"{folder}/{DIGEST}", digests[folder].encode()
 
 
-def _digest(pages: list[tuple[str, Source]]) -> str:
-    """What a bundle is made from: Pagefind's version, our options, every page's bytes."""
+@functools.cache
+def executable() -> str:
+    """The Pagefind binary, found as `pagefind.service` finds it; its own module is asked
+    only when the binary package is not there or a path is set, as importing it (with
+    asyncio) took 7 ms of a one-page edit."""
+    if "PAGEFIND_BINARY_PATH" not in os.environ:
+        with contextlib.suppress(ImportError):
+            from pagefind_bin_extended import get_executable as bundled
+
+            return str(bundled())
     from pagefind.service import get_executable
 
-    digest = hashlib.sha256(f"{get_executable()}\0{EXCLUDE}\0".encode())
+    return str(get_executable())
+
+
+def _digest(pages: list[tuple[str, Source]]) -> str:
+    """What a bundle is made from: Pagefind's version, our options, every page's bytes."""
+    digest = hashlib.sha256(f"{executable()}\0{EXCLUDE}\0".encode())
     for url, source in sorted(pages, key=lambda page: page[0]):
         data = source.encode() if isinstance(source, str) else \
             source.read_bytes() if source.is_file() else b""
@@ -109,12 +124,10 @@ def _index(work: Path, pages: list[tuple[str, Source]], home: Path | None) -> No
     Rendered pages are read where they are, in `home`, chosen by a glob (a folder of
     links made for Pagefind cost more than Pagefind itself); short records are written
     out first."""
-    from pagefind.service import get_executable
-
     chosen = sorted(url for url, source in pages
                     if home is not None and isinstance(source, Path) and source.is_file())
     site = home if home is not None and chosen else _written(work / "site", pages)
-    command = [str(get_executable()), "--site", str(site), "--output-path", str(work / "bundle"),
+    command = [executable(), "--site", str(site), "--output-path", str(work / "bundle"),
                "--root-selector", "main", "--exclude-selectors", EXCLUDE,
                "--force-language", "id", "--keep-index-url", "--silent"]
     if chosen:
