@@ -144,6 +144,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     problems = [*problems, *media.problems]
     tables = tracked_tables(site, media.catalog)
     session.scope = scope(selected, (v.slug for v in site.villages), shard)
+    session.whole = shard is None and not villages
     session.prepare(site, *theme_digests(theme_dirs(site_root, site.portal["tema"])), tables)
     # the portal first: its job is the largest, and one started last would run alone
     owners = ([""] if shard is None or shard[0] == 1 else []) + sorted(selected)
@@ -160,8 +161,9 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     if errors_only(session.problems()):  # a template or link mistake: write nothing
         raise ContentError(problems)
     session.copies("media", media.files)  # processed photos (from the cache), attachments
-    weights = session.weigh(WeightReport(budgets or Budgets()))
-    problems = [*problems, *weights.problems()]
+    budgets = budgets or Budgets()
+    weights = session.weigh(WeightReport(budgets)) if want_weights else WeightReport(budgets)
+    problems = [*problems, *session.budget_problems(budgets)]
     if strict and problems:
         raise ContentError(problems)
     keep = tuple(v.slug for v in site.villages if v.slug not in selected)
@@ -195,7 +197,7 @@ def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
          lambda: extras.village_files(root, site, {slug})),
         ("search", sorted(pages.items()),  # the village's search bundle, from its pages
          lambda: _within(f"{slug}/", extras.search_files(pages_root(), site, {slug},
-                                                          ctx.output))),
+                                                          ctx.output, digests))),
         ("site", (sorted(digests.items()), ctx.static, mine, site.today),  # sw.js, _headers
          lambda: _within(f"{slug}/", site_files(root, site, {slug}, digests,
                                                 ctx.tables["media"].data))),

@@ -24,6 +24,7 @@ from PIL import Image
 from sitekit import announcement, make_site, write
 
 from generator import parallel
+from generator.assets.budgets import Budgets
 from generator.build import build
 from generator.incremental import store as store_module
 from generator.incremental.smarty import trim_smarty
@@ -45,11 +46,17 @@ def tree(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def clean_build(site: Path, now: datetime) -> dict[str, bytes]:
+def clean_build(site: Path, now: datetime, budgets: Budgets | None = None) -> dict[str, bytes]:
     """What a first build of the same content gives: new output folder, new cache."""
+    return clean_build_and_warnings(site, now, budgets)[0]
+
+
+def clean_build_and_warnings(site: Path, now: datetime,
+                             budgets: Budgets | None = None) -> tuple[dict[str, bytes], list]:
     with tempfile.TemporaryDirectory() as tmp:
-        build(site, Path(tmp) / "out", now=now, cache=Path(tmp) / "cache")
-        return tree(Path(tmp) / "out")
+        report = build(site, Path(tmp) / "out", now=now, cache=Path(tmp) / "cache",
+                       budgets=budgets)
+        return tree(Path(tmp) / "out"), sorted(map(repr, report.problems))
 
 
 def differences(left: dict[str, bytes], right: dict[str, bytes]) -> list[str]:
@@ -381,6 +388,7 @@ EDIT = st.tuples(st.sampled_from(EDITS), st.sampled_from(VILLAGES), st.integers(
 @given(edits=st.lists(EDIT, min_size=1, max_size=5), jobs=st.sampled_from([1, 2]))
 def test_any_sequence_of_edits_gives_the_bytes_of_a_clean_build(
         built: Path, edits: list, jobs: int) -> None:
+    budgets = Budgets(html_kb=3.5, first_view_kb=6)  # tight: pages over them come and go
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "situs"
         shutil.copytree(built, site, symlinks=True)
@@ -388,5 +396,7 @@ def test_any_sequence_of_edits_gives_the_bytes_of_a_clean_build(
         with mock.patch.object(parallel, "SMALL", 0):  # use worker processes when jobs=2
             for edit, slug, n in edits:
                 now = edit(site, slug, n, now)
-                build(site, site / "output", now=now, jobs=jobs)
-        assert differences(tree(site / "output"), clean_build(site, now)) == []
+                report = build(site, site / "output", now=now, jobs=jobs, budgets=budgets)
+        clean, warnings = clean_build_and_warnings(site, now, budgets)
+        assert differences(tree(site / "output"), clean) == []
+        assert sorted(map(repr, report.problems)) == warnings

@@ -19,7 +19,7 @@ import hashlib
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
@@ -37,10 +37,11 @@ Source = Path | str  # a rendered page to link, or the HTML of a short record
 DIGEST = ".kampung-cari"  # never published: publishing skips Kampung's .kampung-* files
 
 
-def search_files(pages: Path, site: Site, selected: set[str],
-                 previous: Path | None = None) -> Iterator[tuple[str, bytes]]:
+def search_files(pages: Path, site: Site, selected: set[str], previous: Path | None = None,
+                 shas: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
     """The Pagefind bundles of the `selected` villages, made from the new HTML in the
-    folder `pages`; with no village selected, the portal's bundle.
+    folder `pages`; with no village selected, the portal's bundle. `shas` may give the
+    SHA-256 of pages (by path in the site) that the build already knows.
 
     A bundle whose pages did not change since the build that wrote `previous` (the
     output folder) is taken from there (a digest of its pages sits beside it in
@@ -54,7 +55,8 @@ def search_files(pages: Path, site: Site, selected: set[str],
     homes = {f"{v.slug}/{FOLDER}": pages / v.slug for v in villages}  # where their pages are
     if not selected:
         jobs.update((folder, portal_records(part)) for folder, part in portal_bundles(site))
-    digests = {folder: _digest(sources) for folder, sources in jobs.items()}
+    known = {pages / rel: sha for rel, sha in (shas or {}).items()}
+    digests = {folder: _digest(sources, known) for folder, sources in jobs.items()}
     stale = {f: s for f, s in jobs.items()
              if previous is None or not _current(previous / f, digests[f])}
     with tempfile.TemporaryDirectory(prefix=".kampung-cari-", dir=pages.parent) as tmp:
@@ -86,14 +88,21 @@ def executable() -> str:
     return str(get_executable())
 
 
-def _digest(pages: list[tuple[str, Source]]) -> str:
-    """What a bundle is made from: Pagefind's version, our options, every page's bytes."""
+def _digest(pages: list[tuple[str, Source]], known: Mapping[Path, str]) -> str:
+    """What a bundle is made from: Pagefind's version, our options, every page's SHA-256
+    (read again only where the build does not know it)."""
     digest = hashlib.sha256(f"{executable()}\0{EXCLUDE}\0".encode())
     for url, source in sorted(pages, key=lambda page: page[0]):
-        data = source.encode() if isinstance(source, str) else \
-            source.read_bytes() if source.is_file() else b""
-        digest.update(f"{url}\0{len(data)}\0".encode() + data)
+        digest.update(f"{url}\0{_sha(source, known)}\0".encode())
     return digest.hexdigest()
+
+
+def _sha(source: Source, known: Mapping[Path, str]) -> str:
+    if isinstance(source, str):
+        return hashlib.sha256(source.encode()).hexdigest()
+    if source in known:
+        return known[source]
+    return hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else ""
 
 
 def _current(previous: Path, digest: str) -> bool:

@@ -17,7 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..assets.budgets import Budgets, WeightReport
 from ..assets.media import by_village
+from ..errors import Problem
 from ..model import Site
 from ..render.env import THEMES_DIR
 from ..write import OutputFolder, stage
@@ -26,7 +28,7 @@ from .jobs import Done, Job
 from .sources import combine, files_under, generator_version, scan_paths
 from .steps import FileInfo, Owned
 from .store import DAMAGE, FILE, CacheDamaged, Store, digest
-from .track import TrackedTable, tracked_tables, value_digest
+from .track import TrackedTable, table_digest, tracked_tables, value_digest
 
 CACHE_DIR = ".kampung-cache"
 VILLAGE_STEPS = ("extras", "search", "site")  # steps run inside each village's job
@@ -50,6 +52,8 @@ class Session:
         self.ran_owners: list[str] = []  # owners whose records this build replaces
         self.store.db.execute("delete from pending")  # left by a build that stopped
         self.scope: Callable[[str], bool] = lambda rel: True  # the files this build owns
+        self.whole = True  # every owner runs or is checked (no --village, no --shard)
+        self.reweighed: set[str] = set()  # owners carried over with new budget warnings
         self.folder.begin()
 
     def _where(self) -> Any:
@@ -93,6 +97,11 @@ class Session:
         # portal's pages, and every page listing villages, current
         self.villages_key = combine(sorted(self.loaded.fronts.items()))
         self.media_of = by_village(tables["media"].data)
+        # a table as a whole as the last build that ran or checked every owner saw it:
+        # every lookup recorded into it still holds (10,000 lookups need not be checked)
+        self.table_prints = {name: table_digest(t.data) for name, t in tables.items()}
+        seen = self.store.meta("tables") or {}
+        self.settled = {name for name, d in self.table_prints.items() if seen.get(name) == d}
 
     def key_of(self, owner: str) -> bytes:
         """A village's files, or for the portal every village's but page bodies, with the
@@ -134,7 +143,7 @@ class Session:
             if table == "site":  # the plan read every village: any change counts
                 if value != self.villages_key:
                     return False
-            elif tables[table].current(key) != value:
+            elif table not in self.settled and tables[table].current(key) != value:
                 return False
         return True
 
@@ -200,7 +209,42 @@ class Session:
         return [p for owned in self.owned.values() for p in owned.problems]
 
     def file_count(self) -> int:
-        return len({rel for owned in self.owned.values() for rel in owned.files})
+        return sum(owned.count for owned in self.owned.values())  # no file has two owners
+
+    def budget_problems(self, budgets: Budgets) -> list[Problem]:
+        """Pages over their budgets. An owner's warnings are kept in its record and worked
+        out again only when it ran or the budgets changed: a one-page edit weighs one
+        village, not the whole site. What its pages fetch for the first view (photos,
+        previews) is made from its own files, which its key covers, so a carried-over
+        owner's pages weigh what they weighed (the property test checks the warnings)."""
+        limits = (budgets.html_kb, budgets.first_view_kb)
+        found: list[Problem] = []
+        groups: dict[str, list[Owned]] = {}
+        for key, owned in self.owned.items():
+            groups.setdefault(_owner_slug(key), []).append(owned)
+        for key, owned in list(self.owned.items()):
+            budget = owned.budget
+            if owned.page_count and (budget is None or budget[0] != limits):  # it ran
+                budget = self._weigh_owner(owned, budgets, groups[_owner_slug(key)])
+                self.owned[key] = owned.weighed(budget)
+                self.reweighed.add(key)
+            found.extend(budget[1] if budget else ())
+        return found
+
+    def _weigh_owner(self, owned: Owned, budgets: Budgets,
+                     near: list[Owned]) -> tuple[Any, tuple[Problem, ...]]:
+        """(limits, warnings) of one owner's pages. Sizes come from its village's records
+        and the photos'; a page fetching anything else is weighed with every record's."""
+        report = WeightReport(budgets)
+        for other in [*near, self.owned.get("step:media")]:
+            if other is not None:
+                report.sizes.update((rel, info[1]) for rel, info in other.files.items())
+        if not all(asset in report.sizes for page in owned.pages for asset in page[4]):
+            for other in self.owned.values():
+                report.sizes.update((rel, info[1]) for rel, info in other.files.items())
+        report._pages.extend((rel, kind, source, owned.files[rel][1], assets)
+                             for rel, kind, source, _, assets in owned.pages)
+        return (budgets.html_kb, budgets.first_view_kb), tuple(report.problems())
 
     def weigh(self, report: Any) -> Any:
         """Feed the page-weight report from the records (pages not rendered included)."""
@@ -224,11 +268,13 @@ class Session:
                 self.owned[key] = record  # not built this time: carried as it is
             else:
                 self.ran[key] = record  # gone (a village deleted): its files go too
-        made = {rel for owned in self.owned.values() for rel in owned.files}
-        if self.trusted:
+        if self.trusted:  # only an owner that ran can have stopped making a file
             before = {rel for owned in self.ran.values() if owned for rel in owned.files}
+            made = {rel for key in self.ran if key in self.owned
+                    for rel in self.owned[key].files}
         else:
             before = self.folder.files_on_disk()
+            made = {rel for owned in self.owned.values() for rel in owned.files}
         kept = tuple(f"{slug}/" for slug in keep)
         return sorted(rel for rel in before - made
                       if not rel.startswith(kept) and self.scope(rel))
@@ -255,7 +301,7 @@ class Session:
 
     def _record(self) -> None:
         self.store.adopt_pending(self.ran_owners)
-        for key in self.ran:
+        for key in self.ran.keys() | self.reweighed:
             if key in self.owned:
                 self.store.put("steps", key, self.owned[key])
             else:
@@ -263,6 +309,7 @@ class Session:
                 if key.startswith("owner:"):
                     self.store.adopt_pending([key.removeprefix("owner:")])
         loading.save(self.store, self.loaded, self.known_before)
+        self.store.set_meta("tables", self.table_prints if self.whole else None)
         key, summary = getattr(self, "last", (None, None))
         self.store.set_meta("last-key", key)
         self.store.set_meta("last", summary)
@@ -272,6 +319,11 @@ class Session:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _owner_slug(key: str) -> str:
+    """'owner:kemiren', 'step:search:kemiren' -> 'kemiren'; the portal's -> ''."""
+    return key.rsplit(":", 1)[1]
 
 
 def _stat(path: Path) -> tuple[int, int]:
