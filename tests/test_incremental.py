@@ -400,3 +400,4 @@ def test_any_sequence_of_edits_gives_the_bytes_of_a_clean_build(
         clean, warnings = clean_build_and_warnings(site, now, budgets)
         assert differences(tree(site / "output"), clean) == []
         assert sorted(map(repr, report.problems)) == warnings
+        assert report.files == len(clean) - 1  # counted from the records (not the marker)
