@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,10 +10,12 @@ from ..model import Site, slugify
 from ..pages import Output
 
 DIRECTORY = "layanan/index.html"
+HOME_SERVICES = 12  # services on the portal index; the directory lists them all
 
 
 def services(site: Site) -> list[dict[str, Any]]:
-    """Every service title once, A–Z, with the villages that offer it (and their pages).
+    """Every service title once, A–Z, with the villages that offer it (and their pages)
+    and the path of its own page in the directory.
 
     Three portal pages show it: it is worked out once per site object."""
     if _LAST and _LAST[0] is site:
@@ -20,12 +23,18 @@ def services(site: Site) -> list[dict[str, Any]]:
     names: dict[str, dict[str, Any]] = {}
     for village in site.villages:
         for page in village.section("layanan"):
-            entry = names.setdefault(page.title.casefold(), {
-                "judul": page.title, "anchor": slugify(page.title), "desa": []})
+            entry = names.setdefault(page.title.casefold(), {"judul": page.title, "desa": []})
             entry["desa"].append({"nama": village.profile["nama"],
                                   "kecamatan": village.profile["kecamatan"],
                                   "path": f"{village.slug}/{page.url}"})
     found = sorted(names.values(), key=lambda e: e["judul"].casefold())
+    taken: set[str] = set()
+    for entry in found:  # "KTP-el" and "KTP el" are two titles with one slug: two pages
+        base = slugify(entry["judul"]) or "layanan"
+        slug = next(s for n in itertools.count(1)
+                    if (s := base if n == 1 else f"{base}-{n}") not in taken)
+        taken.add(slug)
+        entry["path"] = f"layanan/{slug}/index.html"
     _LAST[:] = [site, found]
     return found
 
@@ -43,11 +52,23 @@ def by_letter(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def index_context(site: Site) -> dict[str, Any]:
-    """The portal index's directory: each service with how many villages offer it."""
-    return {"directory": [{"judul": s["judul"], "anchor": s["anchor"], "count": len(s["desa"])}
-                          for s in services(site)]}
+    """The portal index's directory: the services most villages offer, with how many.
+
+    A regency's villages offer dozens of services between them (a synthetic one, thousands):
+    the index lists the first few and links to the directory, so that it stays one round
+    trip on a phone however many villages the portal has."""
+    found = services(site)
+    common = sorted(found, key=lambda s: (-len(s["desa"]), s["judul"].casefold()))
+    return {"directory": [{"judul": s["judul"], "path": s["path"], "count": len(s["desa"])}
+                          for s in common[:HOME_SERVICES]],
+            "services_total": len(found)}
 
 
 def portal_outputs(site: Site, base: dict[str, Any]) -> Iterator[Output]:
+    """The directory A–Z, and a page per service listing its villages by district."""
+    found = services(site)
     yield Output(DIRECTORY, "portal_layanan.html",
-                 {**base, "path": DIRECTORY, "az": by_letter(services(site))})
+                 {**base, "path": DIRECTORY, "az": by_letter(found)})
+    for service in found:
+        yield Output(service["path"], "portal_service.html",
+                     {**base, "path": service["path"], "service": service})

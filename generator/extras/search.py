@@ -1,8 +1,8 @@
 """Search: a Pagefind index per village and one for the whole portal, plus the no-JS lists.
 
 The index itself is made by `searchindex.py`; this module plans the search pages. Without
-JavaScript a search page is an A–Z list of services and a list of pages by category, so
-it is never empty.
+JavaScript a village's search page is an A–Z list of services and a list of pages by
+category, so it is never empty; the portal's links to the directory and the village list.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Site, Village
-from ..pages import Output, page_summary, village_summary
+from ..pages import Output, page_summary
 from .portal import by_letter, services
 
 PAGE = "cari/index.html"
@@ -34,10 +34,10 @@ def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
 
 
 def portal_outputs(site: Site, base: dict[str, Any]) -> Iterator[Any]:
-    villages = [village_summary(site, v) for v in site.villages]
     merge = [f"{folder}/" for folder, _ in portal_bundles(site)[1:]]
-    yield Output(PAGE, "cari_portal.html", {**base, "path": PAGE, "az": by_letter(services(site)),
-                                            "villages": villages, "variants": VARIANTS,
+    yield Output(PAGE, "cari_portal.html", {**base, "path": PAGE, "variants": VARIANTS,
+                                            "services_total": len(services(site)),
+                                            "villages_total": len(site.villages),
                                             "merge": merge})
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from conftest import NOW
+
 from extras.conftest import soup_of
 
 
@@ -24,10 +27,51 @@ def test_each_village_with_its_district_and_a_map_link(out: Path) -> None:
 
 def test_service_directory_across_villages(out: Path) -> None:
     soup = soup_of(out, "index.html")
-    entries = {a.strong.get_text(): a for a in soup.select('main a[href^="layanan/index.html#"]')}
+    entries = {a.strong.get_text(): a for a in soup.select('main a[href^="layanan/"]')
+               if a.strong}
+    assert entries["KTP-el"]["href"] == "layanan/ktp-el/index.html"
     assert entries["KTP-el"].get_text(" ", strip=True).endswith("ada di 2 desa")
     assert entries["Akta Kelahiran"].get_text(" ", strip=True).endswith("ada di 1 desa")
     directory = soup_of(out, "layanan/index.html")
-    ktp = directory.select_one("h3#ktp-el").find_next("ul")
-    assert [a["href"] for a in ktp.select("a")] == ["../sukamaju/layanan/ktp-el/index.html",
-                                                    "../sumberrejo/layanan/ktp-el/index.html"]
+    assert directory.select_one('a[href="ktp-el/index.html"]').get_text(" ", strip=True) \
+        == "KTP-el ada di 2 desa"
+    ktp = soup_of(out, "layanan/ktp-el/index.html").select_one("main")
+    assert [a["href"] for a in ktp.select("ul a")] == ["../../sukamaju/layanan/ktp-el/index.html",
+                                                       "../../sumberrejo/layanan/ktp-el/index.html"]
+    assert "Kecamatan Glagah" in ktp.get_text(" ", strip=True)
+
+
+@pytest.mark.slow
+def test_a_regency_portal_stays_one_round_trip(tmp_path: Path) -> None:
+    """217 villages in 25 districts (Banyuwangi), each with a summary of its own and ten of
+    forty services: the index, the directory and the search page stay within the 14 KB
+    first-round-trip budget, and the directory does not grow with the villages."""
+    from sitekit import LAYANAN, make_site
+
+    from generator.assets.budgets import Budgets
+    from generator.build import build
+
+    site = tmp_path / "situs"
+    villages = tuple(f"desa-{n:03d}" for n in range(217))
+    make_site(site, villages=villages)
+    words = ["sawah", "kopi", "batik", "pantai", "kerajinan", "tari", "gandrung", "jeruk",
+             "buah naga", "tambak", "hutan", "air terjun", "kebun", "pasar", "sungai"]
+    for n, slug in enumerate(villages):
+        about = ", ".join(words[(n * k + 3) % len(words)] for k in range(1, 5))
+        desa = site / "content" / slug / "desa.yaml"
+        desa.write_text(desa.read_text(encoding="utf-8").replace(
+            "kecamatan: ", f"ringkasan: Desa nomor {n * 37 % 1000} dikenal dengan {about}.\n"
+                           f"kecamatan: Kec{n % 25:02d} ", 1), encoding="utf-8")
+        for k in range(8):
+            (site / "content" / slug / "layanan" / f"surat-{k}.md").write_text(
+                LAYANAN.replace("judul: KTP-el", f"judul: Surat Keterangan {(n * 7 + k * 3) % 40}"),
+                encoding="utf-8")
+    report = build(site, site / "output", now=NOW, budgets=Budgets())
+    over = {dict(p.params)["page"] for p in report.problems if p.code == "budget_html"}
+    assert not over & {"index.html", "layanan/index.html", "cari/index.html"}, over
+    directory = soup_of(site / "output", "layanan/index.html").select("main a")
+    assert len([a for a in directory if a["href"].endswith("/index.html")]) == 42
+    assert not [a for a in directory if "desa-" in a["href"]]  # villages: on each service's page
+    ktp = soup_of(site / "output", "layanan/ktp-el/index.html")
+    assert len(ktp.select('main a[href*="desa-"]')) == 217
+    assert len(ktp.select("main h2")) == 25  # by district
