@@ -25,12 +25,17 @@ def services(site: Site) -> list[dict[str, Any]]:
         for page in village.section("layanan"):
             entry = names.setdefault(page.title.casefold(), {"judul": page.title, "desa": []})
             entry["desa"].append({"nama": village.profile["nama"],
+                                  "sebutan": village.profile.get("sebutan", "desa"),
                                   "kecamatan": village.profile["kecamatan"],
                                   "path": f"{village.slug}/{page.url}"})
     found = sorted(names.values(), key=lambda e: e["judul"].casefold())
     taken: set[str] = set()
-    for entry in found:  # "KTP-el" and "KTP el" are two titles with one slug: two pages
-        base = slugify(entry["judul"]) or "layanan"
+    for entry in found:
+        if len(entry["desa"]) == 1:  # one village: its own page says it all, one tap less
+            entry["only"] = entry["desa"][0]
+            entry["path"] = entry["only"]["path"]
+            continue
+        base = slugify(entry["judul"]) or "layanan"  # "KTP-el", "KTP el": one slug, 2 pages
         slug = next(s for n in itertools.count(1)
                     if (s := base if n == 1 else f"{base}-{n}") not in taken)
         taken.add(slug)
@@ -59,16 +64,17 @@ def index_context(site: Site) -> dict[str, Any]:
     trip on a phone however many villages the portal has."""
     found = services(site)
     common = sorted(found, key=lambda s: (-len(s["desa"]), s["judul"].casefold()))
-    return {"directory": [{"judul": s["judul"], "path": s["path"], "count": len(s["desa"])}
-                          for s in common[:HOME_SERVICES]],
+    return {"directory": [{"judul": s["judul"], "path": s["path"], "count": len(s["desa"]),
+                           "only": s.get("only")} for s in common[:HOME_SERVICES]],
             "services_total": len(found)}
 
 
 def portal_outputs(site: Site, base: dict[str, Any]) -> Iterator[Output]:
-    """The directory A–Z, and a page per service listing its villages by district."""
+    """The directory A–Z, and a page per service that more than one village offers,
+    listing them by district."""
     found = services(site)
     yield Output(DIRECTORY, "portal_layanan.html",
                  {**base, "path": DIRECTORY, "az": by_letter(found)})
-    for service in found:
+    for service in (s for s in found if "only" not in s):
         yield Output(service["path"], "portal_service.html",
                      {**base, "path": service["path"], "service": service})
