@@ -1,4 +1,5 @@
-"""Markdown rendered once, ever: page bodies cached by their text and what they looked up.
+"""Markdown rendered once, ever: page bodies cached by their text and what they looked up
+(and QR codes, by their text alone).
 
 A body's HTML depends on its text, its source path, the page it appears on (links are
 relative), the sanitising setting, and the URL and media tables its links and pictures
@@ -8,7 +9,7 @@ renders again only when it changed or a page or photo it points at did.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .store import Store, digest
@@ -38,6 +39,14 @@ class Fragments:
             rendered = markdown.render(body, source, path)
         self.pending[key] = (tuple(sorted(rec.lookups.items())), rendered)
         return rendered
+
+    def kept(self, name: str, key: str, make: Callable[[], str]) -> str:
+        """What a pure function `name` (QR codes) makes of `key`, made once ever."""
+        digest_ = digest(f"{name}\0{key}".encode("utf-8", "surrogatepass"))
+        record = self.pending.get(digest_) or self.store.get("fragments", digest_)
+        if record is None:
+            record = self.pending[digest_] = ((), make())
+        return record[1]
 
     def take(self) -> dict[bytes, Any]:
         """The fragments rendered since the last call, for the caller to store."""

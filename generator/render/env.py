@@ -18,6 +18,7 @@ from .. import i18n
 from ..assets.markup import markdown_pictures
 from ..assets.markup import template_globals as media_globals
 from ..extras.globals import TEMPLATE_GLOBALS as EXTRAS_GLOBALS
+from ..extras.qr import qr_svg
 from ..incremental.fragments import Fragments
 from ..incremental.track import TrackingEnvironment
 from ..pages import Output
@@ -56,6 +57,7 @@ class Renderer:
         self.env.globals.update(t=_translate, url=_url, vurl=_vurl, canonical=_canonical,
                                 tel=tel, wa=wa, maplink=maplink)
         self.env.globals.update(EXTRAS_GLOBALS)  # posters, sharing, calendars, open data
+        self.env.globals["qr_svg"] = self._qr_svg
         self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
 
     def render(self, output: Output) -> bytes:
@@ -69,6 +71,15 @@ class Renderer:
         if self.fragments is not None:
             return self.fragments.render(self.markdown, page["body"], page["source"], here)
         return self.markdown.render(page["body"], page["source"], here)
+
+
+    def _qr_svg(self, url: str, label: str = "") -> Markup:
+        """A poster's QR code, drawn once ever: a body edit renders the poster again, and
+        segno (pure Python) took 15 ms to import and draw for it."""
+        if self.fragments is None:
+            return qr_svg(url, label)
+        return Markup(self.fragments.kept("qr", f"{url}\0{label}",
+                                          lambda: str(qr_svg(url, label))))
 
 
 @jinja2.pass_context

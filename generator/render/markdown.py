@@ -11,11 +11,15 @@ from dataclasses import dataclass
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .urls import relative
 
-EXTENSIONS = ["tables", "attr_list", "sane_lists", "toc", "smarty"]
 SAFE_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
     "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -103,8 +107,11 @@ class MarkdownRenderer:
 
     def __init__(self, urls: dict[str, str], allow_html: bool = False,
                  pictures: PictureHook | None = None):
-        self.md = markdown.Markdown(extensions=[*EXTENSIONS, _Rewriting()],
-                                    extension_configs={"toc": {"toc_depth": "2"}})
+        # instances, not names: a name is first looked for among the entry points of every
+        # installed package, 10 ms a process (a one-page edit starts one)
+        self.md = markdown.Markdown(extensions=[
+            TableExtension(), AttrListExtension(), SaneListExtension(),
+            TocExtension(toc_depth="2"), SmartyExtension(), _Rewriting()])
         self.rewriter: _LinkRewriter = self.md.treeprocessors["kampung_links"]  # type: ignore
         self.rewriter.urls = urls
         self.rewriter.pictures = pictures
