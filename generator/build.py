@@ -155,7 +155,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                       session.store.path, session.store.version, site, media.catalog,
                       session.templates, loaded.fingerprints, village_outputs, portal_outputs,
                       finished, first_view_assets, render, check_links, Renderer,
-                      owner_steps, session.static, loaded.fronts)
+                      owner_steps, session.static, loaded.fronts, extras.indexed_digest)
     render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     if errors_only(session.problems()):  # a template or link mistake: write nothing
@@ -190,14 +190,15 @@ def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
              lambda: _within("", site_files(root, site, (), {}, ctx.tables["media"].data))),
         ]
     slug = village.slug
-    digests = {rel: sha for rel, (_, _, sha) in pages.items()}
+    digests = {rel: sha for rel, (_, _, sha, _) in pages.items()}
+    indexed = {rel: read for rel, (_, _, _, read) in pages.items()}
     mine = ctx.media_of.get(slug, [])
     return [
         ("extras", (ctx.fronts[slug], site.portal, site.now),  # .ics, CSV/JSON: no bodies
          lambda: extras.village_files(root, site, {slug})),
-        ("search", sorted(pages.items()),  # the village's search bundle, from its pages
+        ("search", sorted(indexed.items()),  # the village's search bundle: what it reads
          lambda: _within(f"{slug}/", extras.search_files(pages_root(), site, {slug},
-                                                          ctx.output, digests))),
+                                                          ctx.output, indexed))),
         ("site", (sorted(digests.items()), ctx.static, mine, site.today),  # sw.js, _headers
          lambda: _within(f"{slug}/", site_files(root, site, {slug}, digests,
                                                 ctx.tables["media"].data))),

@@ -91,6 +91,7 @@ class RenderSpec:
     owner_steps: Callable[..., Any] | None = None
     static: bytes = b""
     fronts: dict[str, bytes] = field(default_factory=dict)
+    index_digest: Callable[[bytes], str] | None = None
 
 
 _WORKER: dict[str, Any] = {}
@@ -111,7 +112,7 @@ def init_render(spec: RenderSpec) -> None:
         spec.site_root, spec.output, spec.staging, site, tables, spec.templates, renderer,
         store, spec.plan_village, spec.plan_portal, spec.finish, spec.weigh, spec.render,
         spec.check_links, spec.fingerprints, fragments, spec.owner_steps, spec.static,
-        spec.fronts, by_village(spec.catalog))
+        spec.fronts, by_village(spec.catalog), spec.index_digest)
 
 
 def run_job(job: jobs_module.Job) -> jobs_module.Done:

@@ -145,6 +145,29 @@ def test_a_template_edit_re_renders_exactly_the_pages_that_used_it(site: Path) -
     assert tree(site / "output") == clean_build(site, NOW)
 
 
+def test_a_template_edit_outside_main_leaves_the_search_bundles(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind reads a page's <main>: a new head or footer re-renders the pages, not the
+    indexes (the benchmark's template edit re-ran Pagefind for every village)."""
+    from generator.extras import searchindex
+
+    theme = Path(__file__).parents[1] / "themes/default/templates/pengumuman.html"
+    write(site, "templates/pengumuman.html",  # a comment in the head's og:type block
+          re.sub(r"(\{% block og_type %\})", r"\1<!-- baru -->", theme.read_text(), count=1))
+    indexed: list[Path] = []
+    real = searchindex._index
+    monkeypatch.setattr(searchindex, "_index", lambda work, pages, home: (
+        indexed.append(work), real(work, pages, home))[1])
+    report = build(site, site / "output", now=NOW, jobs=1)
+    assert any("/pengumuman/" in rel for rel in report.rendered)
+    assert indexed == [] and not any("pagefind" in rel for rel in report.changed)
+    write(site, "templates/pengumuman.html",  # and inside <main>: indexed again
+          re.sub(r"(\{% block page %\})", r"\1<p>Baru</p>", theme.read_text(), count=1))
+    report = build(site, site / "output", now=NOW, jobs=1)
+    assert len(indexed) == len(VILLAGES)
+    assert tree(site / "output") == clean_build(site, NOW)
+
+
 @pytest.mark.slow
 def test_a_deleted_cache_means_a_full_build_with_the_same_bytes(site: Path) -> None:
     before = tree(site / "output")

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Site, Village
 from ..pages import Output
 from . import calendar, dip, opendata, portal, posters, preview, search
-from .searchindex import search_files
+from .searchindex import indexed_digest, search_files
 
 OutFn = Callable[..., Output]
 
@@ -49,4 +49,5 @@ def village_files(site_root: Path, site: Site, selected: set[str]) -> Iterator[t
         yield from preview.village_files(site_root / "content" / village.slug, village)
 
 
-__all__ = ["portal_extras", "portal_index", "search_files", "village_extras", "village_files"]
+__all__ = ["indexed_digest", "portal_extras", "portal_index", "search_files", "village_extras",
+           "village_files"]

@@ -37,11 +37,19 @@ Source = Path | str  # a rendered page to link, or the HTML of a short record
 DIGEST = ".kampung-cari"  # never published: publishing skips Kampung's .kampung-* files
 
 
+def indexed_digest(html: bytes) -> str:
+    """SHA-256 of what Pagefind reads of a page: its `<main>` (the root selector; title,
+    text, filters and metadata all come from inside it). A template edit that changes only
+    the head, the menu or the footer leaves every search bundle as it was."""
+    start, end = html.find(b"<main"), html.rfind(b"</main>")
+    return hashlib.sha256(html[start:end] if 0 <= start < end else html).hexdigest()
+
+
 def search_files(pages: Path, site: Site, selected: set[str], previous: Path | None = None,
-                 shas: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+                 indexed: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
     """The Pagefind bundles of the `selected` villages, made from the new HTML in the
-    folder `pages`; with no village selected, the portal's bundle. `shas` may give the
-    SHA-256 of pages (by path in the site) that the build already knows.
+    folder `pages`; with no village selected, the portal's bundle. `indexed` may give the
+    `indexed_digest` of pages (by path in the site) that the build already knows.
 
     A bundle whose pages did not change since the build that wrote `previous` (the
     output folder) is taken from there (a digest of its pages sits beside it in
@@ -55,7 +63,7 @@ def search_files(pages: Path, site: Site, selected: set[str], previous: Path | N
     homes = {f"{v.slug}/{FOLDER}": pages / v.slug for v in villages}  # where their pages are
     if not selected:
         jobs.update((folder, portal_records(part)) for folder, part in portal_bundles(site))
-    known = {pages / rel: sha for rel, sha in (shas or {}).items()}
+    known = {pages / rel: d for rel, d in (indexed or {}).items()}
     digests = {folder: _digest(sources, known) for folder, sources in jobs.items()}
     stale = {f: s for f, s in jobs.items()
              if previous is None or not _current(previous / f, digests[f])}
@@ -89,8 +97,8 @@ def executable() -> str:
 
 
 def _digest(pages: list[tuple[str, Source]], known: Mapping[Path, str]) -> str:
-    """What a bundle is made from: Pagefind's version, our options, every page's SHA-256
-    (read again only where the build does not know it)."""
+    """What a bundle is made from: Pagefind's version, our options, what it reads of every
+    page (read again only where the build does not know it)."""
     digest = hashlib.sha256(f"{executable()}\0{EXCLUDE}\0".encode())
     for url, source in sorted(pages, key=lambda page: page[0]):
         digest.update(f"{url}\0{_sha(source, known)}\0".encode())
@@ -102,7 +110,7 @@ def _sha(source: Source, known: Mapping[Path, str]) -> str:
         return hashlib.sha256(source.encode()).hexdigest()
     if source in known:
         return known[source]
-    return hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else ""
+    return indexed_digest(source.read_bytes()) if source.is_file() else ""
 
 
 def _current(previous: Path, digest: str) -> bool:

@@ -35,7 +35,8 @@ class Made:
     names: tuple[tuple[str, bytes], ...]
     lookups: tuple[tuple[tuple[str, str], bytes], ...]
     files: Files
-    weight: tuple[Any, ...] | None  # (kind, source, sha256 of the page, first-view assets)
+    weight: tuple[Any, ...] | None  # (kind, source, sha256 of the page, first-view assets,
+    #                                    digest of what the search index reads of it)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Context:
     static: bytes = b""  # digest of the theme's files beside its templates
     fronts: dict[str, bytes] = field(default_factory=dict)  # village -> all but bodies
     media_of: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)  # by village
+    index_digest: Callable[[bytes], str] | None = None  # what the search index reads of a page
 
 
 def run(ctx: Context, job: Job) -> Done:
@@ -178,7 +180,7 @@ def _steps(ctx: Context, job: Job, done: Done, village: Any) -> None:
     """The owner's other files (calendars, search bundle, service worker), here in its
     job so that they too are made on all cores."""
     place = _place(ctx, job)
-    pages = {rel: (d, size, weight[2]) for made in done.records.values()
+    pages = {rel: (d, size, weight[2], weight[4]) for made in done.records.values()
              if (weight := made.weight) is not None for rel, d, size in made.files[:1]}
     view = ctx.staging.with_name(f"{ctx.staging.name}-{job.owner or 'portal'}")
 
@@ -225,7 +227,7 @@ def _finished(ctx: Context, out: Output, data: bytes,
     source = page.get("source", "") if isinstance(page, dict) else ""
     kind = out.template.removesuffix(".html")
     if cached is not None:
-        files, sha, assets = cached
+        files, sha, assets, indexed = cached
     else:
         finished = ctx.finish(out.path, data)
         files = tuple((rel, digest(b), len(b)) for rel, b in finished)
@@ -233,9 +235,11 @@ def _finished(ctx: Context, out: Output, data: bytes,
             new.blobs[d] = b
         main = finished[0][1]
         sha = hashlib.sha256(main).hexdigest()
-        assets = ctx.weigh(out.path, main) if out.path.endswith(".html") else ()
-        new.steps[key] = (files, sha, assets)
-    return files, (kind, source, sha, assets)
+        html = out.path.endswith(".html")
+        assets = ctx.weigh(out.path, main) if html else ()
+        indexed = ctx.index_digest(main) if html and ctx.index_digest else ""
+        new.steps[key] = (files, sha, assets, indexed)
+    return files, (kind, source, sha, assets, indexed)
 
 
 def _place(ctx: Context, job: Job) -> Place:

@@ -165,7 +165,7 @@ class Session:
             for rel, d, size in made.files:
                 files[rel] = (d, size, "")
             if made.weight is not None:
-                kind, source, sha, assets = made.weight
+                kind, source, sha, assets, _ = made.weight
                 main = made.files[0][0]
                 files[main] = (files[main][0], files[main][1], sha)
                 pages.append((main, kind, source, sha, assets))
