@@ -6,7 +6,6 @@ from typing import Any
 
 from . import calendar, opendata, posters, search, share
 from .dip import PAGE as DIP_PAGE
-from .qr import qr_svg
 
 
 def webcal(base_url: str) -> str:
@@ -15,7 +14,6 @@ def webcal(base_url: str) -> str:
 
 
 TEMPLATE_GLOBALS: dict[str, Any] = {
-    "qr_svg": qr_svg,
     "whatsapp_share": share.whatsapp_share,
     "shared_kinds": share.SHARED_KINDS,
     "card_image": share.card_image,

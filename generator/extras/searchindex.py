@@ -101,11 +101,12 @@ def _digest(pages: list[tuple[str, Source]], known: Mapping[Path, str]) -> str:
     page (read again only where the build does not know it)."""
     digest = hashlib.sha256(f"{executable()}\0{EXCLUDE}\0".encode())
     for url, source in sorted(pages, key=lambda page: page[0]):
-        digest.update(f"{url}\0{_sha(source, known)}\0".encode())
+        digest.update(f"{url}\0{_read(source, known)}\0".encode())
     return digest.hexdigest()
 
 
-def _sha(source: Source, known: Mapping[Path, str]) -> str:
+def _read(source: Source, known: Mapping[Path, str]) -> str:
+    """SHA-256 of what Pagefind reads of a source: a record whole, a page's `<main>`."""
     if isinstance(source, str):
         return hashlib.sha256(source.encode()).hexdigest()
     if source in known:

@@ -56,8 +56,8 @@ class Renderer:
         self.env.filters["markdown"] = self._markdown
         self.env.globals.update(t=_translate, url=_url, vurl=_vurl, canonical=_canonical,
                                 tel=tel, wa=wa, maplink=maplink)
-        self.env.globals.update(EXTRAS_GLOBALS)  # posters, sharing, calendars, open data
-        self.env.globals["qr_svg"] = self._qr_svg
+        self.env.globals.update(EXTRAS_GLOBALS, qr_svg=self._qr_svg)  # posters, sharing,
+        #                                                      calendars, open data
         self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
 
     def render(self, output: Output) -> bytes:
@@ -71,7 +71,6 @@ class Renderer:
         if self.fragments is not None:
             return self.fragments.render(self.markdown, page["body"], page["source"], here)
         return self.markdown.render(page["body"], page["source"], here)
-
 
     def _qr_svg(self, url: str, label: str = "") -> Markup:
         """A poster's QR code, drawn once ever: a body edit renders the poster again, and
