@@ -27,8 +27,6 @@ from generator import parallel
 from generator.assets.budgets import Budgets
 from generator.build import build
 from generator.incremental import store as store_module
-from generator.incremental.smarty import trim_smarty
-from generator.render.markdown import MarkdownRenderer
 from generator.write import OutputFolder
 
 VILLAGES = ("sukamaju", "sumberrejo")
@@ -289,19 +287,6 @@ def test_the_clock_moving_on_expires_an_announcement_like_a_clean_build(site: Pa
     build(site, site / "output", now=later)
     assert "sementara" in (site / "output/sukamaju/pengumuman/arsip/index.html").read_text()
     assert tree(site / "output") == clean_build(site, later)
-
-
-MARKDOWN = st.text(st.sampled_from(list("ab '\"-.*_[]()#>|`\n1:!&;<")), max_size=200)
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=MARKDOWN)
-def test_smarty_trimmed_gives_the_html_of_the_full_extension(text: str) -> None:
-    full, trimmed = MarkdownRenderer({}), MarkdownRenderer({})
-    trim_smarty(trimmed.md)
-    for body in (text, f"Kata '{text}' -- dan... \"{text}\""):
-        assert trimmed.render(body, "a/b.md", "a/b/index.html") == \
-            full.render(body, "a/b.md", "a/b/index.html")
 
 
 # --- any sequence of edits ----------------------------------------------------------------
