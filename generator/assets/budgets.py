@@ -11,7 +11,6 @@ Over budget is a warning; `--strict` makes it an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 import re
@@ -93,31 +92,21 @@ def first_view_assets(path: str, html: bytes) -> tuple[str, ...]:
                  for u in parser.urls if u and "://" not in u and not u.startswith("data:"))
 
 
+def for_phones(rel: str) -> bool:
+    """Is this file a page the budgets are for? Print pages (posters) are fetched to be
+    printed, not read on a phone."""
+    return rel.endswith(".html") and not rel.endswith(PRINT_PAGE)
+
+
 @dataclass
 class WeightReport:
-    """Fed every written file during the build; weighs the pages at the end.
-
-    Pages are parsed as they come (only their sizes and first-view assets are kept), and
-    the assets are weighed at the end, when every file's size is known.
-    """
+    """Every file's size and every phone page's first-view assets, as the build's records
+    keep them (the session feeds it); weighs the pages at the end."""
 
     budgets: Budgets = field(default_factory=Budgets)
     sizes: dict[str, int] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)  # page path -> sha256 of its bytes
     _pages: list[tuple[str, str, str, int, tuple[str, ...]]] = field(default_factory=list)
-
-    def add(self, files: list[tuple[str, bytes]], template: str = "", source: str = "") -> None:
-        """Record a file and its compressed copies (as `finish.finished` returns them)."""
-        for rel, data in files:
-            self.sizes[rel] = len(data)
-        rel, data = files[0]
-        self.digests[rel] = hashlib.sha256(data).hexdigest()
-        if rel.endswith(".html") and not rel.endswith(PRINT_PAGE):  # budgets: for phones
-            kind = template.removesuffix(".html")
-            self._pages.append((rel, kind, source, len(data), first_view_assets(rel, data)))
-
-    def add_size(self, rel: str, size: int) -> None:
-        self.sizes[rel] = size
 
     def pages(self) -> list[PageWeight]:
         return [self._weigh(*page) for page in self._pages]

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..assets.budgets import Budgets, WeightReport
+from ..assets.budgets import Budgets, WeightReport, for_phones
 from ..assets.media import by_village
 from ..errors import Problem
 from ..model import Site
@@ -168,7 +168,8 @@ class Session:
                 kind, source, sha, assets, _ = made.weight
                 main = made.files[0][0]
                 files[main] = (files[main][0], files[main][1], sha)
-                pages.append((main, kind, source, sha, assets))
+                if for_phones(main):
+                    pages.append((main, kind, source, sha, assets))
         if done.links is not None:
             lookups.update(done.links[2])
         if "villages" in done.reads:

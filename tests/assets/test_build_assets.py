@@ -158,6 +158,18 @@ def test_over_budget_warns_and_report_json_lists_pages(tmp_path):
     assert "budget_first_view" in {p.code for p in failed.value.problems}
 
 
+def test_print_pages_are_not_weighed_against_the_phone_budgets(tmp_path):
+    root = photo_site(tmp_path / "situs")
+    report = build(root, root / "output", now=NOW, budgets=Budgets(html_kb=0.1),
+                   weights=True)
+    posters = sorted(p.relative_to(root / "output").as_posix()
+                     for p in (root / "output").rglob("cetak.html"))
+    warned = {dict(p.params)["page"] for p in report.problems if p.code == "budget_html"}
+    weighed = {page.path for page in report.weights.pages()}
+    assert posters and "sukamaju/index.html" in warned and "sukamaju/index.html" in weighed
+    assert not warned & set(posters) and not weighed & set(posters)
+
+
 def test_first_view_counts_what_a_phone_fetches_at_once():
     html = ('<html><head><link rel=stylesheet href=a.css><script src=s.js></script>'
             '<style>a{}</style></head><body><img alt="x > y" src="p.jpg"><picture>'
