@@ -153,6 +153,8 @@ class InlineGate(Extension):
     A pass with a pattern this does not know (another extension's) stays as it was."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        if not hasattr(InlineProcessor, "_InlineProcessor__handleInline"):
+            return  # a Markdown release that renamed it: nothing to gate
         for item in list(md.treeprocessors._priority):
             processor = md.treeprocessors[item.name]
             if type(processor) is not InlineProcessor:
