@@ -146,7 +146,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     session.scope = scope(selected, (v.slug for v in site.villages), shard)
     session.whole = shard is None and not villages
     session.prepare(site, *theme_digests(theme_dirs(site_root, site.portal["tema"])), tables)
-    # the portal first: its job is the largest, and one started last would run alone
+    # the portal's job (shard 1 makes it) runs first and alone: see render_jobs
     owners = ([""] if shard is None or shard[0] == 1 else []) + sorted(selected)
     todo = session.jobs(owners)  # the others are current: not even planned
     gc.freeze()  # all that was loaded lives as long as the build: out of the collector's way

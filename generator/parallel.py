@@ -125,11 +125,11 @@ def render_jobs(spec: RenderSpec, todo: list[jobs_module.Job], count: int,
     first and alone, in this process: its search index holds a record of every page of
     the regency in memory (Pagefind, about 23 KB a record), and beside the workers that
     took a 10,000-page build over 400 MB."""
-    first = [job for job in todo if not job.owner and job.restore is None]
-    shared = [job for job in todo if job not in first]
-    if first:
+    portal = next((job for job in todo if not job.owner and job.restore is None), None)
+    shared = [job for job in todo if job is not portal]
+    if portal is not None:
         init_render(spec)
-        progress(run_job(first[0]))
+        progress(run_job(portal))
         _close_worker()
     if not shared:
         return

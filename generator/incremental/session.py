@@ -226,16 +226,16 @@ class Session:
         for key, owned in list(self.owned.items()):
             budget = owned.budget
             if owned.page_count and (budget is None or budget[0] != limits):  # it ran
-                budget = self._weigh_owner(owned, budgets, groups[_owner_slug(key)])
+                budget = limits, self._warnings(owned, budgets, groups[_owner_slug(key)])
                 self.owned[key] = owned.weighed(budget)
                 self.reweighed.add(key)
             found.extend(budget[1] if budget else ())
         return found
 
-    def _weigh_owner(self, owned: Owned, budgets: Budgets,
-                     near: list[Owned]) -> tuple[Any, tuple[Problem, ...]]:
-        """(limits, warnings) of one owner's pages. Sizes come from its village's records
-        and the photos'; a page fetching anything else is weighed with every record's."""
+    def _warnings(self, owned: Owned, budgets: Budgets,
+                  near: list[Owned]) -> tuple[Problem, ...]:
+        """Budget warnings of one owner's pages. Sizes come from its village's records and
+        the photos'; a page fetching anything else is weighed with every record's."""
         report = WeightReport(budgets)
         for other in [*near, self.owned.get("step:media")]:
             if other is not None:
@@ -245,7 +245,7 @@ class Session:
                 report.sizes.update((rel, info[1]) for rel, info in other.files.items())
         report._pages.extend((rel, kind, source, owned.files[rel][1], assets)
                              for rel, kind, source, _, assets in owned.pages)
-        return (budgets.html_kb, budgets.first_view_kb), tuple(report.problems())
+        return tuple(report.problems())
 
     def weigh(self, report: Any) -> Any:
         """Feed the page-weight report from the records (pages not rendered included)."""
