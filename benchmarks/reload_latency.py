@@ -4,7 +4,7 @@
     .venv/bin/python -m benchmarks.reload_latency --pages 0       # the sample portal only
     .venv/bin/python -m benchmarks.reload_latency --runs 10 --pages 2000
 
-A real preview (`generator.serve.Session`) serves each site on a free loopback port and a
+A real preview (`kampung.serve.Session`) serves each site on a free loopback port and a
 real headless Chromium (tests/browser/cdp.py) opens one announcement. Each run appends a
 sentence to that announcement's Markdown file, the way an editor saves, and times until
 the browser shows the sentence: file event, coalescing window, build, server-sent event,
@@ -31,8 +31,8 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from browser.cdp import Chromium, Page  # noqa: E402
 
-from generator.content import load_markdown  # noqa: E402
-from generator.serve import Session  # noqa: E402
+from kampung.content import load_markdown  # noqa: E402
+from kampung.serve import Session  # noqa: E402
 
 from .generate import write as write_corpus  # noqa: E402
 

@@ -159,8 +159,8 @@ class Kampung(Generator):
 
     def command(self, scenario: str) -> list[str]:
         python = [str(self.code / "venv/bin/python"), "-c",
-                  "from generator.cli import entry; entry()"] if self.code else \
-            [sys.executable, "-m", "generator"]
+                  "from kampung.cli import entry; entry()"] if self.code else \
+            [sys.executable, "-m", "kampung"]
         return [*python, "build", "--site", str(self.root), "--now", NOW]
 
     def template(self) -> Path:
@@ -241,8 +241,11 @@ def snapshot(work: Path, ref: str) -> Path:
         archive = subprocess.run(["git", "archive", commit, "generator", "themes"], cwd=REPO,
                                  check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+        # laid out as the wheel installs it: the package `kampung` with its themes inside
+        (target / "generator").rename(target / "kampung")
+        shutil.copytree(target / "themes", target / "kampung" / "themes")
         # compiled as `pip install` compiles it: the runs must not time Python's compiler
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "generator")],
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "kampung")],
                        check=True, capture_output=True)
         _installed(target)
     return target

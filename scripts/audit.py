@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.build import build  # noqa: E402
+from kampung.build import build  # noqa: E402
 from tests.browser.host import StaticHost  # noqa: E402
 
 PAGES = {

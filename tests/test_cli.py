@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from sitekit import write
 
-from generator import __version__
-from generator.cli import main
+from kampung import __version__
+from kampung.cli import main
 
 
 def kampung(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
 
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "kampung", *args], capture_output=True,
                           text=True, env={**os.environ, **(env or {})})
 
 
@@ -32,8 +32,8 @@ def test_a_command_loads_only_what_it_runs_with(site: Path) -> None:
     """A one-page edit is about half a second: importing the publishers, Pillow (no photo
     changed), Pagefind's asyncio client or segno (the poster's QR code is kept) would be a
     tenth of it."""
-    probe = ("import sys; from generator.cli import main; code = main(sys.argv[1:]); "
-             "print(sorted(m for m in sys.modules if m.startswith(('generator.publish', "
+    probe = ("import sys; from kampung.cli import main; code = main(sys.argv[1:]); "
+             "print(sorted(m for m in sys.modules if m.startswith(('kampung.publish', "
              "'PIL.Image', 'asyncio', 'pagefind.service', 'segno'))))")
     args = ["build", "--site", str(site), "--now", "2026-11-28"]
     first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,

@@ -9,9 +9,9 @@ import pytest
 from conftest import NOW
 from sitekit import LAYANAN, announcement, write
 
-from generator.build import build
-from generator.errors import ContentError
-from generator.model import load_site
+from kampung.build import build
+from kampung.errors import ContentError
+from kampung.model import load_site
 
 VILLAGE = "content/sukamaju"
 

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from PIL import Image
 from sitekit import announcement, make_site, write
 
-from generator import parallel
-from generator.assets.budgets import Budgets
-from generator.build import build
-from generator.incremental import store as store_module
-from generator.write import OutputFolder
+from kampung import parallel
+from kampung.assets.budgets import Budgets
+from kampung.build import build
+from kampung.incremental import store as store_module
+from kampung.write import OutputFolder
 
 VILLAGES = ("sukamaju", "sumberrejo")
 PERANGKAT = "perangkat:\n  - {nama: Budi Santoso, jabatan: Kepala Desa, lembaga: pemdes}\n"
@@ -147,7 +147,7 @@ def test_a_template_edit_outside_main_leaves_the_search_bundles(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pagefind reads a page's <main>: a new head or footer re-renders the pages, not the
     indexes (the benchmark's template edit re-ran Pagefind for every village)."""
-    from generator.extras import searchindex
+    from kampung.extras import searchindex
 
     theme = Path(__file__).parents[1] / "themes/default/templates/pengumuman.html"
     write(site, "templates/pengumuman.html",  # a comment in the head's og:type block
@@ -248,7 +248,7 @@ def test_a_link_to_a_page_in_another_village_follows_its_new_address(site: Path)
 def test_a_build_interrupted_while_moving_files_is_finished_by_the_next(site: Path) -> None:
     write(site, "content/sukamaju/pengumuman/baru.md", announcement("Baru"))
     code = (
-        "import os, generator.write as w\n"
+        "import os, kampung.write as w\n"
         "real = os.replace\n"
         "moves = []\n"
         "def dying(a, b):\n"
@@ -256,7 +256,7 @@ def test_a_build_interrupted_while_moving_files_is_finished_by_the_next(site: Pa
         "    if len(moves) == 3: os._exit(9)\n"
         "    real(a, b)\n"
         "w.os.replace = dying\n"
-        "from generator.cli import main\n"
+        "from kampung.cli import main\n"
         f"main(['build', '--site', {str(site)!r}, '--now', {NOW.isoformat()!r}, '-j', '1'])\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert result.returncode == 9

@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.content import Document, parse_yaml
-from generator.jsonschema import all_schemas, file_schema
-from generator.schema import FILE_TYPES, Field
-from generator.validate import validate
+from kampung.cli import main
+from kampung.content import Document, parse_yaml
+from kampung.jsonschema import all_schemas, file_schema
+from kampung.schema import FILE_TYPES, Field
+from kampung.validate import validate
 
 
 class EditorLoader(yaml.SafeLoader):

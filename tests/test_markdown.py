@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
-from generator.render.markdown import InlineGate, _GatedInline, extensions
+from kampung.render.markdown import InlineGate, _GatedInline, extensions
 
 PIECES = st.sampled_from([
     *"ab '\"-.*_[]()#>|`\n1:!&;<\\{}=~@/\t",

@@ -13,8 +13,8 @@ import pytest
 from conftest import NOW
 from sitekit import announcement, write
 
-from generator.build import build, build_now
-from generator.errors import ContentError
+from kampung.build import build, build_now
+from kampung.errors import ContentError
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -111,7 +111,7 @@ def test_an_interrupted_build_leaves_the_previous_site(site: Path) -> None:
     snapshot = site / "snapshot"
     subprocess.run(["cp", "-a", str(site / "output"), str(snapshot)], check=True)
     code = (
-        "import sys, generator.write as w\n"
+        "import sys, kampung.write as w\n"
         "orig = w.stage\n"
         "calls = []\n"
         "def dying(*args):\n"
@@ -119,7 +119,7 @@ def test_an_interrupted_build_leaves_the_previous_site(site: Path) -> None:
         "    if len(calls) == 5: import os; os._exit(9)\n"
         "    return orig(*args)\n"
         "w.stage = dying\n"
-        "from generator.cli import main\n"
+        "from kampung.cli import main\n"
         f"main(['build', '--site', {str(site)!r}, '--now', '2026-11-28'])\n"
     )
     write(site, "content/sukamaju/pengumuman/baru.md", announcement("Baru"))

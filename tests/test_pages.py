@@ -9,7 +9,7 @@ from conftest import NOW
 from htmlkit import internal_links, page, text
 from sitekit import announcement, write
 
-from generator.build import build
+from kampung.build import build
 
 V = "content/sukamaju"
 URGENT = """berlaku_sampai: 2026-12-31

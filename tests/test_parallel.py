@@ -15,12 +15,12 @@ from conftest import NOW
 from sitekit import make_site, write
 from test_incremental import rich_site, tree
 
-from generator import parallel
-from generator.build import build
-from generator.errors import ContentError
-from generator.incremental.load import load, scan, skeleton
-from generator.incremental.store import Store
-from generator.model import load_site
+from kampung import parallel
+from kampung.build import build
+from kampung.errors import ContentError
+from kampung.incremental.load import load, scan, skeleton
+from kampung.incremental.store import Store
+from kampung.model import load_site
 
 pytestmark = pytest.mark.slow  # each test builds sites in worker processes
 
@@ -110,7 +110,7 @@ def test_the_portal_job_runs_first_and_alone_in_this_process(tmp_path: Path) -> 
     with mock.patch.object(parallel, "SMALL", 0), \
             mock.patch.object(parallel, "run_job", _spying_run_job), \
             mock.patch.object(parallel, "render_jobs", spying_render_jobs), \
-            mock.patch("generator.build.render_jobs", spying_render_jobs):
+            mock.patch("kampung.build.render_jobs", spying_render_jobs):
         build(site, tmp_path / "out", now=NOW, jobs=2)
     assert seen[0] == ("", os.getpid(), 0)
     villages = seen[1:]

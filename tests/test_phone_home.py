@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW
 
-from generator.build import build
+from kampung.build import build
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

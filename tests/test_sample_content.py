@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import NOW
 
-from generator.build import build
-from generator.model import load_site
-from generator.pages import expired, is_urgent
+from kampung.build import build
+from kampung.model import load_site
+from kampung.pages import expired, is_urgent
 
 REPO = Path(__file__).resolve().parents[1]
 VILLAGES = ("kemiren", "sumberagung", "tamansari")

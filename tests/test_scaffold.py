@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from htmlkit import page, text
 
-from generator.build import build, build_now
-from generator.cli import main
-from generator.content import Document, load_markdown, parse_yaml
-from generator.scaffold.examples import page_values
-from generator.scaffold.frontmatter import mapping
-from generator.scaffold.pages import page_text
-from generator.schema import DESA, PAGE_TYPES, Field
-from generator.validate import validate
+from kampung.build import build, build_now
+from kampung.cli import main
+from kampung.content import Document, load_markdown, parse_yaml
+from kampung.scaffold.examples import page_values
+from kampung.scaffold.frontmatter import mapping
+from kampung.scaffold.pages import page_text
+from kampung.schema import DESA, PAGE_TYPES, Field
+from kampung.validate import validate
 
 TODAY = "2026-11-28"
 EPOCH = "1795827600"  # 2026-11-28 08:00 WIB

@@ -10,9 +10,9 @@ from conftest import NOW
 from sitekit import make_site
 from test_incremental import tree
 
-from generator.build import build
-from generator.cli import main
-from generator.incremental.shard import parse_shard, shard_of
+from kampung.build import build
+from kampung.cli import main
+from kampung.incremental.shard import parse_shard, shard_of
 
 VILLAGES = tuple(f"desa-{n}" for n in range(7))
 

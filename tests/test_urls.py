@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.urls import relative
+from kampung.render.urls import relative
 
 segment = st.sampled_from(["desa", "layanan", "ktp-el", "index.html", "a", "..", "."])
 path = st.lists(segment, min_size=1, max_size=4).map("/".join)

@@ -26,7 +26,10 @@ from . import format as fmt
 from .markdown import MarkdownRenderer
 from .urls import absolute, relative
 
-THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
+PACKAGE = Path(__file__).resolve().parents[1]
+# installed, the themes are inside the package (kampung/themes); in the repository they sit
+# beside its source folder (themes/, mapped into the package by pyproject.toml)
+THEMES_DIR = PACKAGE / "themes" if (PACKAGE / "themes").is_dir() else PACKAGE.parent / "themes"
 
 
 def theme_dirs(site_root: Path, theme: str) -> list[Path]:

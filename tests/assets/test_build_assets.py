@@ -16,9 +16,9 @@ import brotli
 import pytest
 from PIL import Image
 
-from generator.assets.budgets import Budgets, first_view_assets
-from generator.build import build
-from generator.errors import ContentError
+from kampung.assets.budgets import Budgets, first_view_assets
+from kampung.build import build
+from kampung.errors import ContentError
 
 from .sitephotos import photo_site
 
@@ -127,7 +127,7 @@ def test_broken_photo_is_an_error_naming_it_and_other_pages_still_build(tmp_path
 
 def test_cli_exits_non_zero_for_a_broken_photo_and_strict_keeps_old_site(tmp_path):
     root = photo_site(tmp_path / "situs", broken=True)
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(root),
+    run = subprocess.run([sys.executable, "-m", "kampung", "build", "--site", str(root),
                           "--now", "2026-11-28", "--lang", "en"], capture_output=True, text=True)
     assert run.returncode == 1
     assert "sukamaju/media/jalan-setapak.jpg:1:1: error: Image" in run.stderr
@@ -144,7 +144,7 @@ def test_over_budget_warns_and_report_json_lists_pages(tmp_path):
     over = [p for p in report.problems if p.code == "budget_first_view"]
     assert [p.path for p in over] == ["sukamaju/wisata/air-terjun.md"]
     assert over[0].severity == "warning"
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(root),
+    run = subprocess.run([sys.executable, "-m", "kampung", "build", "--site", str(root),
                           "--now", "2026-11-28", "--report", "json", "--budget", "20"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

@@ -19,7 +19,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from generator.build import build
+from kampung.build import build
 
 from .sitephotos import photo_site
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from generator.assets.images import ImageError, process, target_widths
+from kampung.assets.images import ImageError, process, target_widths
 
 from .photos import bomb_png, logo, phone_photo, truncated
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from kampung.build import build
 
 from .cdp import Chromium
 from .host import StaticHost

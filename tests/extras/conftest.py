@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from extras.site import make_extras_site
-from generator.build import build
+from kampung.build import build
 
 NOW = datetime(2026, 11, 28, 9, 0)
 

@@ -11,7 +11,7 @@ import recurring_ical_events
 from icalendar import Calendar
 
 from extras.conftest import soup_of
-from generator.extras.calendar import rrule
+from kampung.extras.calendar import rrule
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 SECOND_TUESDAYS = [date(2026, m, d) for m, d in [(1, 13), (2, 10), (3, 10), (4, 14), (5, 12),
@@ -77,7 +77,7 @@ def test_rules_for_weekly_last_week_and_yearly_events() -> None:
 
 
 def test_calendar_bytes_do_not_depend_on_the_build_clock(extras_site: Path, tmp_path: Path) -> None:
-    from generator.build import build
+    from kampung.build import build
 
     build(extras_site, tmp_path / "later", now=datetime(2026, 12, 20, 9, 0))
     for rel in ("sukamaju/agenda.ics", "sukamaju/agenda/posyandu/posyandu.ics"):

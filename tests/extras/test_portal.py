@@ -49,8 +49,8 @@ def test_a_regency_portal_stays_one_round_trip(tmp_path: Path) -> None:
     first-round-trip budget, and the directory does not grow with the villages."""
     from sitekit import LAYANAN, make_site
 
-    from generator.assets.budgets import Budgets
-    from generator.build import build
+    from kampung.assets.budgets import Budgets
+    from kampung.build import build
 
     site = tmp_path / "situs"
     villages = tuple(f"desa-{n:03d}" for n in range(217))

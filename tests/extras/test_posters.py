@@ -11,7 +11,7 @@ import segno
 
 from extras.conftest import soup_of
 from extras.qrkit import decode_svg, svg_matrix
-from generator.extras.qr import MASK
+from kampung.extras.qr import MASK
 
 BASE = "https://uji.example.id/sukamaju/"
 POSTERS = {
@@ -70,7 +70,7 @@ def test_each_page_links_to_its_poster(out: Path) -> None:
 def test_posters_command_writes_one_self_contained_print_file(extras_site: Path,
                                                               tmp_path: Path) -> None:
     target = tmp_path / "papan.html"
-    done = subprocess.run([sys.executable, "-m", "generator", "posters", "sukamaju",
+    done = subprocess.run([sys.executable, "-m", "kampung", "posters", "sukamaju",
                            "--site", str(extras_site), "--output", str(target),
                            "--now", "2026-11-28"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
@@ -83,7 +83,7 @@ def test_posters_command_writes_one_self_contained_print_file(extras_site: Path,
 
 
 def test_posters_command_names_an_unknown_village(extras_site: Path, tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "generator", "posters", "sukamju",
+    done = subprocess.run([sys.executable, "-m", "kampung", "posters", "sukamju",
                            "--site", str(extras_site), "--output", str(tmp_path / "x.html")],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1

@@ -74,7 +74,7 @@ def test_each_poster_prints_on_one_a4_page(tab: tuple, poster: str) -> None:
 
 def test_notice_board_file_prints_one_poster_per_page(tab: tuple, extras_site: Path) -> None:
     target = extras_site / "papan.html"
-    subprocess.run([sys.executable, "-m", "generator", "posters", "sukamaju", "--site",
+    subprocess.run([sys.executable, "-m", "kampung", "posters", "sukamaju", "--site",
                     str(extras_site), "--output", str(target), "--now", "2026-11-28"],
                    check=True, capture_output=True)
     count = target.read_text("utf-8").count('<section class="poster ')

@@ -126,8 +126,8 @@ def test_search_index_is_fetched_only_when_searching(phone: tuple) -> None:
 def test_editing_one_village_reindexes_only_that_village(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from extras.site import make_extras_site
-    from generator.build import build
-    from generator.extras import searchindex
+    from kampung.build import build
+    from kampung.extras import searchindex
 
     root = make_extras_site(tmp_path / "situs")
     build(root, root / "output", now=NOW)
@@ -156,8 +156,8 @@ def test_a_portal_index_in_several_bundles_is_searched_as_one(
     from browser.host import StaticHost
 
     from extras.site import make_extras_site
-    from generator.build import build
-    from generator.extras import search as search_module
+    from kampung.build import build
+    from kampung.extras import search as search_module
 
     monkeypatch.setattr(search_module, "PORTAL_BUNDLE", 1)  # one village a bundle
     root = make_extras_site(tmp_path / "situs")

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from extras.conftest import soup_of
-from generator.extras.share import share_text, whatsapp_share
+from kampung.extras.share import share_text, whatsapp_share
 
 BASE = "https://uji.example.id/sukamaju/"
 

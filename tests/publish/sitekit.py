@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.cli import main
-from generator.publish.manifest import MANIFEST_NAME
+from kampung.cli import main
+from kampung.publish.manifest import MANIFEST_NAME
 
 Tree = dict[str, bytes]
 ANNOUNCEMENT = "kemiren/pengumuman/jadwal-posyandu/index.html"
@@ -149,14 +149,14 @@ def publish_killed_after(site: Path, uploads: int, env: dict[str, str]) -> int:
     started: rsync, ssh) right after its `uploads`-th file was sent."""
     script = f"""
 import os, signal, sys
-from generator.publish import report
+from kampung.publish import report
 original = report.TerminalProgress.tick
 def tick(self, rel):
     original(self, rel)
     if self.phase == "send" and self.count == {uploads}:
         os.killpg(0, signal.SIGKILL)
 report.TerminalProgress.tick = tick
-from generator.cli import main
+from kampung.cli import main
 sys.exit(main(["publish", "--site", {str(site)!r}]))
 """
     root = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator.publish.manifest import Entry, ManifestError, dumps, loads, safe_path, scan
-from generator.publish.plan import ASSET, INDEX, PAGE, make_plan, stage_of, upload_order
+from kampung.publish.manifest import Entry, ManifestError, dumps, loads, safe_path, scan
+from kampung.publish.plan import ASSET, INDEX, PAGE, make_plan, stage_of, upload_order
 
 
 def m(*pairs: tuple[str, str]) -> dict[str, Entry]:

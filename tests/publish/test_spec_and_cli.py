@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli import main
-from generator.publish import ci
-from generator.publish.spec import load_targets
+from kampung.cli import main
+from kampung.publish import ci
+from kampung.publish.spec import load_targets
 
 from .sitekit import make_site, publish, sample_tree
 

@@ -48,9 +48,9 @@ def test_a_pages_branch_keeps_only_the_history_asked_for(tmp_path):
 @pytest.mark.server
 @pytest.mark.slow
 def test_ssh_auto_uses_rsync_where_it_exists_and_sftp_where_it_does_not(sshd, tmp_path):
-    from generator.publish.spec import load_targets
-    from generator.publish.targets import make_target
-    from generator.publish.targets.ssh import AutoSshTarget
+    from kampung.publish.spec import load_targets
+    from kampung.publish.targets import make_target
+    from kampung.publish.targets.ssh import AutoSshTarget
 
     remote = ssh_remote("rsync", sshd, tmp_path)
     remote.spec["mode"] = "auto"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from browser.cdp import CHROMIUM, Chromium
 
-from generator.serve import Session
+from kampung.serve import Session
 
 from .sse import EventStream
 

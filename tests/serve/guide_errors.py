@@ -20,8 +20,8 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.cli import main
-from generator.scaffold import init_site
+from kampung.cli import main
+from kampung.scaffold import init_site
 
 SLUG = "desaku"
 TODAY = date(2026, 11, 28)

@@ -21,8 +21,8 @@ if __name__ == "__main__":  # run as a script: make tests/ importable
 
 from browser.cdp import Chromium, Page
 
-from generator.scaffold import init_site, new_page
-from generator.serve import Session
+from kampung.scaffold import init_site, new_page
+from kampung.serve import Session
 
 NOW = "2026-11-28"
 TODAY = date(2026, 11, 28)

@@ -10,7 +10,7 @@ import pytest
 from browser.cdp import CDPError, Chromium, Page
 from sitekit import write
 
-from generator.serve import Session
+from kampung.serve import Session
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 

@@ -22,7 +22,7 @@ def start(site: Path, tmp: Path, *args: str) -> tuple[subprocess.Popen[str], str
     tmp.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(tmp), "KAMPUNG_LANG": "id"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--site", str(site), "--now",
+        [sys.executable, "-m", "kampung", "serve", "--site", str(site), "--now",
          "2026-11-28", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=env)
     assert process.stdout is not None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from generator.errors import Problem
-from generator.serve.channel import Status
-from generator.serve.inject import inject, overlay_html
+from kampung.errors import Problem
+from kampung.serve.channel import Status
+from kampung.serve.inject import inject, overlay_html
 
 PAGE = b"<!DOCTYPE html><html><head><title>x</title></head><body><main>Isi</main></body></html>"
 

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sitekit import DESA, announcement, write
 
-from generator.serve import Session
+from kampung.serve import Session
 
 from .conftest import Live
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve.rebuild import preview_now
-from generator.serve.watcher import Coalescer, relevant
+from kampung.serve.rebuild import preview_now
+from kampung.serve.watcher import Coalescer, relevant
 
 ROOT = Path("/situs")
 
