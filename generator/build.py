@@ -35,7 +35,8 @@ from .incremental.track import tracked_tables, value_digest
 from .model import Site, Village, load_site
 from .pages import Output, portal_outputs, village_outputs
 from .parallel import RenderSpec, cpu_count, render_jobs
-from .render.env import Renderer, theme_dirs
+from .render.env import Renderer
+from .render.themes import ThemeMissing, theme_chain, theme_dirs
 from .write import MARKER, check_output_folder
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -72,9 +73,11 @@ def load(site_root: Path, now: datetime) -> tuple[Site, list[Problem]]:
 
 
 def _check_theme(site_root: Path, site: Site) -> None:
-    theme = site.portal["tema"]
-    if not theme_dirs(site_root, theme):
-        raise ContentError([Problem.at("portal.yaml", 1, 1, "theme_missing", theme=theme)])
+    try:
+        theme_chain(site_root, site.portal["tema"])
+    except ThemeMissing as missing:
+        raise ContentError([Problem.at("portal.yaml", 1, 1, "theme_missing",
+                                       theme=missing.name)]) from None
 
 
 def build(
@@ -145,7 +148,9 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     tables = tracked_tables(site, media.catalog)
     session.scope = scope(selected, (v.slug for v in site.villages), shard)
     session.whole = shard is None and not villages
-    session.prepare(site, *theme_digests(theme_dirs(site_root, site.portal["tema"])), tables)
+    theme = site.portal["tema"]
+    session.prepare(site, *theme_digests(theme_dirs(site_root, theme),
+                                         theme_chain(site_root, theme)), tables)
     # the portal's job (shard 1 makes it) runs first and alone: see render_jobs
     owners = ([""] if shard is None or shard[0] == 1 else []) + sorted(selected)
     todo = session.jobs(owners)  # the others are current: not even planned

@@ -7,17 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Site, Village
-from ..render.env import theme_dirs
+from ..render.themes import static_dirs
 from .hosting import hosting_files
 from .markup import LOGO_PX
 from .serviceworker import offline_pages, service_worker
 
 
 def theme_static(site_root: Path, theme: str) -> Path:
-    """The first `static/` folder beside the theme's template folders that has a sw.js."""
-    for templates in theme_dirs(site_root, theme):
-        if (templates.parent / "static" / "sw.js").is_file():
-            return templates.parent / "static"
+    """The nearest `static/` folder of the theme's chain that has a sw.js."""
+    for static in static_dirs(site_root, theme):
+        if (static / "sw.js").is_file():
+            return static
     raise FileNotFoundError(f"no static/sw.js in theme {theme!r}")
 
 

@@ -21,7 +21,7 @@ from ..assets.budgets import Budgets, WeightReport, for_phones
 from ..assets.media import by_village
 from ..errors import Problem
 from ..model import Site
-from ..render.env import THEMES_DIR
+from ..render.themes import THEMES_DIR, Theme
 from ..write import OutputFolder, stage
 from . import load as loading
 from .jobs import Done, Job
@@ -332,13 +332,18 @@ def _stat(path: Path) -> tuple[int, int]:
     return stat.st_size, stat.st_mtime_ns
 
 
-def theme_digests(dirs: list[Path]) -> tuple[dict[str, bytes], bytes]:
-    """Template name -> digest of the file the loader would find (first folder wins), and
-    one digest of everything beside the templates (static files such as sw.js)."""
+def theme_digests(dirs: list[Path], chain: list[Theme]) -> tuple[dict[str, bytes], bytes]:
+    """Template name -> digest of the file the loader would find (first folder wins; and
+    `<theme>:<name>` for each theme of the chain), and one digest of everything beside the
+    templates (static files such as sw.js)."""
     templates: dict[str, bytes] = {}
     for folder in reversed(dirs):
         for rel, value in scan_paths(folder, files_under(folder), {}).items():
             templates[rel] = value[2]
+    for theme in chain:
+        for folder in reversed(theme.templates):
+            for rel, value in scan_paths(folder, files_under(folder), {}).items():
+                templates[f"{theme.name}:{rel}"] = value[2]
     static: list[tuple[str, bytes]] = []
     for folder in dirs:
         root = folder.parent / "static"

@@ -24,18 +24,8 @@ from ..incremental.track import TrackingEnvironment
 from ..pages import Output
 from . import format as fmt
 from .markdown import MarkdownRenderer
+from .themes import theme_loader
 from .urls import absolute, relative
-
-PACKAGE = Path(__file__).resolve().parents[1]
-# installed, the themes are inside the package (kampung/themes); in the repository they sit
-# beside its source folder (themes/, mapped into the package by pyproject.toml)
-THEMES_DIR = PACKAGE / "themes" if (PACKAGE / "themes").is_dir() else PACKAGE.parent / "themes"
-
-
-def theme_dirs(site_root: Path, theme: str) -> list[Path]:
-    """Where templates are looked up, first match wins: the site's own, then the theme's."""
-    return [d for d in (site_root / "templates", site_root / "themes" / theme / "templates",
-                        THEMES_DIR / theme / "templates") if d.is_dir()]
 
 
 class Renderer:
@@ -47,7 +37,7 @@ class Renderer:
         # the tracking environment notes templates and names read (for the build cache);
         # templates do not change during a build, so they are not checked for changes
         self.env = TrackingEnvironment(
-            loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(site_root, theme)]),
+            loader=theme_loader(site_root, theme),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False),
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
             keep_trailing_newline=True, auto_reload=False,

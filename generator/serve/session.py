@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ..render.env import THEMES_DIR
+from ..render.themes import THEMES_DIR
 from .rebuild import Log, Rebuilder
 from .server import PreviewServer
 from .watcher import QUIET, Watcher
