@@ -30,11 +30,11 @@ def test_help_teaches_with_examples() -> None:
 
 def test_a_command_loads_only_what_it_runs_with(site: Path) -> None:
     """A one-page edit is about half a second: importing the publishers, Pillow (no photo
-    changed), Pagefind's asyncio client or segno (the poster's QR code is kept) would be a
+    changed), Pagefind's asyncio client or zxing-cpp (the poster's QR code is kept) would be a
     tenth of it."""
     probe = ("import sys; from kampung.cli import main; code = main(sys.argv[1:]); "
              "print(sorted(m for m in sys.modules if m.startswith(('kampung.publish', "
-             "'PIL.Image', 'asyncio', 'pagefind.service', 'segno'))))")
+             "'PIL.Image', 'asyncio', 'pagefind.service', 'zxingcpp'))))")
     args = ["build", "--site", str(site), "--now", "2026-11-28"]
     first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
                            text=True)

@@ -22,7 +22,7 @@ RACY_NS = 2_000_000_000
 GENERATOR = Path(__file__).resolve().parents[1]
 # libraries whose output ends up in pages: a new version may change bytes
 LIBRARIES = ("jinja2", "markdown", "nh3", "babel", "pyyaml", "markupsafe", "minify-html",
-             "brotli", "pillow", "pagefind", "segno", "qrcode")
+             "brotli", "pillow", "pagefind", "zxing-cpp")
 
 
 def files_under(root: Path) -> list[Path]:

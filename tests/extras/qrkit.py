@@ -11,7 +11,7 @@ STEP = re.compile(r"([Mmh])\s*(-?[\d.]+)(?:\s+(-?[\d.]+))?")
 
 
 def svg_matrix(svg: str) -> list[list[bool]]:
-    """Dark modules from segno's path ('M4 4.5h7m1 0h2...': one stroke per run of modules)."""
+    """Dark modules from the poster's path ('M4 4.5h7m1 0h2...': one stroke per run of modules)."""
     size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg, re.I)[1])
     path = re.search(r' d="([^"]+)"', svg)[1]
     grid = [[False] * size for _ in range(size)]
