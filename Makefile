@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build test quick lint clean
+.PHONY: serve build test quick lint clean docs
 
 $(BIN)/kampung: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(BIN)/kampung
 
 quick: $(BIN)/kampung
 	$(BIN)/python -m pytest -m "not slow"
+
+docs: $(BIN)/kampung
+	$(BIN)/python -m kampung.render.reference > docs/en/templates.md
 
 lint: $(BIN)/kampung
 	$(BIN)/ruff check .
