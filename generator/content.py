@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .yamlerror import describe
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as YamlLoader
@@ -79,10 +80,8 @@ def parse_yaml(
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = (mark.line if mark else 0) + first_line
-            column = (mark.column if mark else 0) + 1
-            raise YamlProblem(line, column, "yaml_syntax", detail=exc.problem or str(exc)) from None
+            line, column, code, params = describe(exc, text, first_line)
+            raise YamlProblem(line, column, code, **params) from None
         positions: Positions = {}
         raw: dict[tuple[Any, ...], str] = {}
         if node is None:
@@ -118,7 +117,8 @@ def _construct(
                 key = str(key)
             key_place = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
             if key in result:
-                raise YamlProblem(*key_place, "duplicate_key", key=key)
+                raise YamlProblem(*key_place, "duplicate_key", field=key,
+                                  first=positions[(*path, key)][0])
             if id(value_node) in seen:
                 raise YamlProblem(*key_place, "yaml_alias")
             positions[(*path, key)] = key_place

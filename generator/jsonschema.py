@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .schema import FILE_TYPES, PAGE_TYPES, SLUG_PATTERN, Field
-from .validate import COLOR_RE, EMAIL_RE, PHONE_RE
+from .validate import COLOR_RE, EMAIL_RE, PHONE_RE, RUPIAH_RE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCALAR = ["string", "number", "integer", "boolean"]
@@ -99,6 +99,12 @@ def _time(spec: Field, relaxed: bool) -> dict[str, Any]:
             "maximum": 24}
 
 
+def _rupiah(spec: Field, relaxed: bool) -> dict[str, Any]:
+    """10000, or Rp 10.000,- as text; an unquoted 10.000 is the number 10.0 to an editor."""
+    return {"type": ["integer", "number", "string"], "pattern": RUPIAH_RE.pattern,
+            "minimum": 0}
+
+
 def _enum(spec: Field, relaxed: bool) -> dict[str, Any]:
     return {"enum": list(spec.choices)}
 
@@ -114,7 +120,7 @@ def _nested(spec: Field, relaxed: bool) -> dict[str, Any]:
 
 KINDS = {
     "text": _text, "markdown": _text,
-    "int": _number("integer"), "number": _number("number"),
+    "int": _number("integer"), "number": _number("number"), "rupiah": _rupiah,
     "bool": lambda spec, relaxed: {"type": "boolean"},
     "date": _pattern(DATE_PATTERN),
     "datetime": _pattern(DATETIME_PATTERN),

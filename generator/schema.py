@@ -18,7 +18,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 class Field:
     """One field: its kind, whether it is required, and what it means."""
 
-    kind: str  # text, markdown, int, bool, date, datetime, time, url, phone, email,
+    kind: str  # text, markdown, int, rupiah, bool, date, datetime, time, url, phone, email,
     #            color, slug, file, enum, list, object
     doc_id: str = ""
     doc_en: str = ""
@@ -88,7 +88,7 @@ LAYANAN = {
     "prosedur": listof(f("text", "Satu langkah.", "One step."),
                        "Langkah-langkah pengurusan.", "Steps.", required=True),
     "biaya": obj("Biaya layanan.", "Fee.", {
-        "nominal": f("int", "Biaya dalam rupiah; 0 berarti gratis.",
+        "nominal": f("rupiah", "Biaya dalam rupiah; 0 berarti gratis.",
                      "Fee in rupiah; 0 means free.", required=True, minimum=0),
         "dasar_hukum": f("text", "Dasar hukum biaya.", "Legal basis of the fee."),
         "catatan": f("text", "Catatan.", "Note."),
@@ -133,7 +133,7 @@ WISATA = {
                   "Opening hours, e.g. daily 07.00–17.00."),
     "tiket": listof(obj("Harga tiket.", "Ticket price.", {
         "untuk": f("text", "Untuk siapa.", "Who for.", required=True),
-        "harga": f("int", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0),
+        "harga": f("rupiah", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0),
     }), "Daftar harga tiket.", "Ticket prices."),
     "fasilitas": listof(f("text", "Fasilitas.", "Facility."), "Fasilitas.", "Facilities."),
     "kontak_pengelola": obj("Pengelola.", "Manager.", {
@@ -295,8 +295,8 @@ PERANGKAT = {
 
 BUDGET_LINE = obj("Satu baris anggaran.", "One budget line.", {
     "uraian": f("text", "Uraian.", "Item.", required=True),
-    "anggaran": f("int", "Anggaran (rupiah).", "Planned (rupiah).", required=True, minimum=0),
-    "realisasi": f("int", "Realisasi (rupiah).", "Realised (rupiah).", minimum=0),
+    "anggaran": f("rupiah", "Anggaran (rupiah).", "Planned (rupiah).", required=True, minimum=0),
+    "realisasi": f("rupiah", "Realisasi (rupiah).", "Realised (rupiah).", minimum=0),
     "sumber": f("text", "Sumber dana (DD, ADD, PAD, ...).", "Source of funds."),
     "kode": f("text", "Kode rekening.", "Account code."),
     "bidang": f("int", "Bidang belanja 1–5 (Permendagri 20/2018).",

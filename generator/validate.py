@@ -22,6 +22,9 @@ PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{1,20}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 SLUG_RE = re.compile(SLUG_PATTERN)
+# a whole rupiah amount as written in Indonesia: 10000, 10.000, Rp10.000, Rp 10.000,-
+RUPIAH_RE = re.compile(r"^(?:[Rr][Pp]\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?$")
+COMMA_THOUSANDS_RE = re.compile(r"^(?:[Rr][Pp]\.?\s*)?\d{1,3}(?:,\d{3})+$")
 MISSING = object()
 
 
@@ -77,8 +80,10 @@ class _Checker:
         check = getattr(self, f"kind_{spec.kind}")
         return check(value, spec, path, name)
 
-    def wrong(self, path: tuple[Any, ...], name: str, expected: str) -> Any:
-        self.report(path, "wrong_type", field=name, expected=expected)
+    def wrong(self, path: tuple[Any, ...], name: str, expected: str, **params: Any) -> Any:
+        """A value of the wrong shape: `expected` is the kind, put in words by the message
+        `wrong_<kind>` (a volunteer reads "angka bulat", never "int")."""
+        self.report(path, f"wrong_{expected}", field=name, **params)
         return MISSING
 
     def raw_text(self, value: Any, path: tuple[Any, ...]) -> str | None:
@@ -105,6 +110,21 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return self.wrong(path, name, "number")
         return self.bounded(value, spec, path, name)
+
+    def kind_rupiah(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        """An amount in whole rupiah, written as a volunteer writes it: 10000, 10.000,
+        Rp10.000 or Rp 10.000,- (a dot groups thousands in Indonesian). Anything else
+        that could be misread (10,5 or 10.50) is refused with the plain number to write."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.bounded(value, spec, path, name)
+        text = self.raw_text(value, path)
+        match = RUPIAH_RE.match(text or "")
+        if not match:
+            digits = re.sub(r"\D", "", text or "")
+            example = digits if text and COMMA_THOUSANDS_RE.match(text) else "10000"
+            self.report(path, "bad_rupiah", field=name, value=text or "", example=example)
+            return MISSING
+        return self.bounded(int(match[1].replace(".", "")), spec, path, name)
 
     def bounded(self, value: float, spec: Field, path: tuple[Any, ...], name: str) -> Any:
         if spec.minimum is not None and value < spec.minimum:
@@ -193,8 +213,19 @@ class _Checker:
 
     def kind_object(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
         if not isinstance(value, dict):
-            return self.wrong(path, name, "object")
+            return self.not_fields(value, spec, path, name)
         return self.mapping(value, dict(spec.fields), path, open_keys=spec.open)
+
+    def not_fields(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
+        """One value where fields belong (`- KTP-el` for `- nama: KTP-el`): the message
+        shows the line to write, with the first required field and the value given."""
+        keys = [k for k, f in spec.fields.items() if f.required] or list(spec.fields)
+        text = self.raw_text(value, path) or "..."
+        example = f"{keys[0]}: {text}" if keys else text
+        if path and isinstance(path[-1], int):
+            return self.wrong(path, name, "object_item", item=path[-1] + 1,
+                              example=f"- {example}", keys=", ".join(spec.fields))
+        return self.wrong(path, name, "object", example=example, keys=", ".join(spec.fields))
 
 
 def _fail() -> Any:

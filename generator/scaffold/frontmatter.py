@@ -66,7 +66,8 @@ def example(spec: Field, today: date) -> Any:
         return {name: example(sub, today) for name, sub in spec.fields.items()
                 if sub.required}
     defaults: dict[str, Any] = {
-        "int": spec.minimum if spec.minimum is not None else 1, "number": 0, "bool": False,
+        "int": spec.minimum if spec.minimum is not None else 1, "number": 0, "rupiah": 0,
+        "bool": False,
         "date": today, "datetime": datetime.combine(today, datetime.min.time()) +
         timedelta(hours=8), "time": "08.00", "phone": "0812 0000 0000",
         "email": "desa@example.id", "color": "#0b6e4f", "slug": "contoh",
