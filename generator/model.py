@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from .content import Document, content_files, load_markdown, load_yaml_file
 from .errors import Problem
@@ -304,6 +305,46 @@ def media_references(village: Village) -> list[tuple[str, tuple[Any, ...], str]]
     return refs
 
 
+def media_places(root: Path, village: Village, name: str) -> list[tuple[str, int, int]]:
+    """(content file, line, column) of every place that names media file `name`: front
+    matter, data files and Markdown images. The files are read again, as this is asked
+    only about a picture that cannot be used, and the build keeps no positions."""
+    places = []
+    for source, key, ref in media_references(village):
+        if _media_name(ref) == name:
+            load = load_markdown if source.endswith(".md") else load_yaml_file
+            doc, _ = load(root / source, source)
+            places.append((source, *(doc.where(key) if doc else (1, 1))))
+    target = f"{village.slug}/media/{name}"
+    for page in village.pages:
+        doc, _ = load_markdown(root / page.source, page.source)
+        for link in _body_links(doc.body if doc else "", page):
+            if link.image and link.resolved == target:
+                places.append((page.source, link.line, link.column))
+    return sorted(set(places))
+
+
+class BodyLink(NamedTuple):
+    line: int
+    column: int
+    target: str  # as written
+    resolved: str | None  # content path, None if it leaves content/
+    image: bool  # ![...](...)
+
+
+def _body_links(body: str, page: Page) -> Iterator[BodyLink]:
+    """Every relative link of a page's Markdown body, with its place in the file."""
+    base = PurePosixPath(page.source).parent
+    for offset, text in enumerate(body.split("\n")):
+        for match in LINK_RE.finditer(text):
+            target = match[2].split("#")[0]
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(
+                    ("/", "#")):
+                continue
+            yield BodyLink(page.body_line + offset, match.start() + 1, target,
+                           _resolve(base, target), bool(match[1]))
+
+
 def _check_media(village: Village, problems: list[Problem], docs: dict[str, Document]) -> None:
     for source, key, name in media_references(village):
         clean = _media_name(name)
@@ -339,23 +380,16 @@ def _check_links(root: Path, site: Site, village: Village, problems: list[Proble
     """Relative links to .md files and media must point at something that exists."""
     for page in village.pages:
         base = PurePosixPath(page.source).parent
-        for offset, line in enumerate(page.body.split("\n")):
-            for match in LINK_RE.finditer(line):
-                target = match[2].split("#")[0]
-                if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(
-                        ("/", "#")):
-                    continue
-                resolved = _resolve(base, target)
-                where = (page.source, page.body_line + offset, match.start() + 1)
-                if resolved is None:
-                    problems.append(Problem.at(*where, "path_escape", value=target))
-                elif resolved not in site.source_urls:
-                    code = "missing_media" if match[1] else "broken_link"
-                    options = [k for k in site.source_urls if k.startswith(village.slug)]
-                    hint = _relative_hint(base, suggest(resolved, options))
-                    problems.append(Problem.at(*where, code, file=target, target=target,
-                                               folder=f"{village.slug}/media/",
-                                               suggestion=hint))
+        for link in _body_links(page.body, page):
+            where = (page.source, link.line, link.column)
+            if link.resolved is None:
+                problems.append(Problem.at(*where, "path_escape", value=link.target))
+            elif link.resolved not in site.source_urls:
+                code = "missing_media" if link.image else "broken_link"
+                options = [k for k in site.source_urls if k.startswith(village.slug)]
+                hint = _relative_hint(base, suggest(link.resolved, options))
+                problems.append(Problem.at(*where, code, file=link.target, target=link.target,
+                                           folder=f"{village.slug}/media/", suggestion=hint))
 
 
 def _resolve(base: PurePosixPath, target: str) -> str | None:

@@ -15,6 +15,7 @@ import contextlib
 import io
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import PIL
@@ -32,7 +33,9 @@ JPEG_QUALITY = 72
 RECIPE = f"r1-{WIDTHS}-{WEBP_QUALITY}-{JPEG_QUALITY}-pillow{PIL.__version__}"
 # A 108-megapixel phone photo is real; a 20000x20000 PNG of one colour is an attack.
 MAX_PIXELS = 120_000_000
-SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+# .heic/.heif: iPhones' default (and an option on many Android phones); browsers on
+# phones cannot show it, so it is only ever a source, read through pillow-heif
+SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 
 
 class ImageError(Exception):
@@ -67,6 +70,15 @@ def is_image(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
+@cache
+def phone_formats() -> None:
+    """Teach Pillow the formats phones save that it cannot read alone (HEIC/HEIF); once
+    per process, before the first image is opened (the build's workers call it too)."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+
+
 def process(data: bytes) -> Processed:
     """Decode, orient, resize and re-encode; raise ImageError for unusable input."""
     from PIL import Image
@@ -99,6 +111,7 @@ def _decode(data: bytes) -> tuple[Image.Image, bool, bool]:
     """(pixels, lossless source, palette source)."""
     from PIL import Image, UnidentifiedImageError
 
+    phone_formats()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:

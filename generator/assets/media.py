@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..incremental.store import digest
-from ..model import Site
+from ..model import Site, media_places
 from .imagecache import CachedImage, ImageCache, image_key
 from .images import ImageError, Processed, is_image, process
 
@@ -44,7 +44,8 @@ class MediaResult:
 def process_media(content: Path, site: Site, selected: Iterable[str], cache: ImageCache,
                   workers: int | None = None,
                   prints: Mapping[str, bytes] | None = None) -> MediaResult:
-    """Process every media file of the selected villages; bad images become Problems.
+    """Process every media file of the selected villages; a bad image is a Problem at
+    each place the content names it (at the file itself if nothing does).
 
     `prints` maps content paths ('kemiren/media/x.jpg') to their content `digest`, where
     the caller knows them already."""
@@ -55,6 +56,7 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
     images = [(slug, name) for slug, name in sources if is_image(name)]
     found = _lookup(content, images, cache, workers, prints or {}, result)
     written: set[str] = set()
+    villages = {v.slug: v for v in site.villages}
     for slug, name in sources:
         rel = f"{slug}/media/{name}"
         source = content / slug / "media" / name
@@ -64,8 +66,9 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
             continue
         outcome = found[rel]
         if isinstance(outcome, ImageError):
-            result.problems.append(Problem.at(rel, 1, 1, outcome.code, file=rel,
-                                              detail=outcome.detail))
+            places = media_places(content, villages[slug], name) or [(rel, 1, 1)]
+            result.problems.extend(Problem.at(*place, outcome.code, file=rel,
+                                              detail=outcome.detail) for place in places)
             continue
         result.catalog[rel] = image_entry(slug, name, outcome)
         for out_rel, path in image_files(slug, name, outcome):
@@ -149,9 +152,10 @@ def image_files(slug: str, name: str, image: CachedImage) -> list[tuple[str, Pat
     """Every variant under aset/, and the largest of the source's own format at its name."""
     files = [(variant_path(slug, name, v.width, v.format, v.digest), v.path)
              for v in image.variants]
-    own = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp"}[
-        PurePosixPath(name).suffix.lower().lstrip(".")]
-    same = [v for v in image.variants if v.format == own] or list(image.variants)
+    own = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp"}.get(
+        PurePosixPath(name).suffix.lower().lstrip("."))  # HEIC: the JPEG (browsers sniff it)
+    same = ([v for v in image.variants if v.format == own]
+            or [v for v in image.variants if v.format != "webp"] or list(image.variants))
     files.append((f"{slug}/media/{name}", same[-1].path))
     return files
 

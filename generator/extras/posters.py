@@ -83,8 +83,9 @@ def book(site: Site, village: Village, content: Path, *,
     name = village.profile.get("tema", {}).get("logo")
     if name:
         source = content / village.slug / "media" / name.removeprefix("media/")
-        data = preview.render_preview(source, f"{village.slug}/media/{name}", logo=True)
-        logo = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
+        data = preview.render_preview(source, logo=True)
+        if data is not None:
+            logo = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
     return {"site": {"name": site.portal["nama"], "base_url": site.portal["base_url"]},
             "desa": desa_context(site, village), "lang": "id", "now": site.now,
             "path": f"{village.slug}/{PRINT_PAGE}", "logo": logo, "book": True,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ContentError, Problem
+from ..assets.images import phone_formats
 from ..model import Village
 
 if TYPE_CHECKING:  # imported where a preview is drawn (see assets/images.py)
@@ -60,24 +60,25 @@ def first_photo(data: dict[str, Any]) -> dict[str, Any] | None:
 
 def village_files(village_dir: Path, village: Village) -> Iterator[tuple[str, bytes]]:
     for name, logo in sorted(wanted(village).items()):
-        source = village_dir / "media" / name
-        rel = f"{village.slug}/media/{name}"
-        yield f"{village.slug}/{preview_name(name)}", render_preview(source, rel, logo=logo)
+        data = render_preview(village_dir / "media" / name, logo=logo)
+        if data is not None:
+            yield f"{village.slug}/{preview_name(name)}", data
 
 
-def render_preview(source: Path, rel: str, *, logo: bool) -> bytes:
-    """The card-sized JPEG of one picture; an unreadable picture is a problem naming it."""
+def render_preview(source: Path, *, logo: bool) -> bytes | None:
+    """The card-sized JPEG of one picture, or None if it cannot be read: the media stage
+    reports that picture, at each place the content names it (`assets/media.py`)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    phone_formats()
     size = LOGO_SIZE if logo else PHOTO_SIZE
     try:
         with Image.open(source) as image:
             image.draft("RGB", (size[0] * 2, size[1] * 2))  # JPEG: decode at a smaller scale
             image = ImageOps.exif_transpose(image)
             picture = _flatten(image)
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-        raise ContentError([Problem.at(rel, 1, 1, "preview_unreadable",
-                                       detail=f"{type(exc).__name__}: {exc}")]) from exc
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        return None
     if logo:
         picture = ImageOps.pad(picture, size, color="white")
     else:

@@ -62,3 +62,15 @@ def bomb_png(width: int = 40000, height: int = 40000) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw)
             + chunk(b"IEND", b""))
+
+
+def iphone_photo(width: int = 1200, height: int = 900, seed: int = 11) -> bytes:
+    """A real HEIC, as an iPhone saves by default (HEVC in HEIF), with camera EXIF and GPS:
+    the phone photo above, encoded by libheif through pillow-heif."""
+    from pillow_heif import from_pillow
+
+    jpeg = Image.open(io.BytesIO(phone_photo(width, height, seed=seed)))
+    heif = from_pillow(jpeg)
+    out = io.BytesIO()
+    heif.save(out, format="HEIF", quality=60, exif=jpeg.info["exif"])
+    return out.getvalue()

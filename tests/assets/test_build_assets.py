@@ -117,8 +117,8 @@ def test_broken_photo_is_an_error_naming_it_and_other_pages_still_build(tmp_path
     root = photo_site(tmp_path / "situs", broken=True)
     report = build(root, root / "output", now=NOW)
     errors = [p for p in report.problems if p.severity == "error"]
-    assert [(p.path, p.code) for p in errors] == [
-        ("sukamaju/media/jalan-setapak.jpg", "image_truncated")]
+    assert [(p.path, p.line, p.code) for p in errors] == [  # where the page names it
+        ("sukamaju/wisata/air-terjun.md", 7, "image_truncated")]
     assert "jalan-setapak.jpg" in errors[0].message("id")
     assert errors[0].hint("en").startswith("The upload was probably interrupted")
     html = (root / "output" / "sukamaju" / "wisata" / "air-terjun" / "index.html").read_text()
@@ -130,7 +130,8 @@ def test_cli_exits_non_zero_for_a_broken_photo_and_strict_keeps_old_site(tmp_pat
     run = subprocess.run([sys.executable, "-m", "kampung", "build", "--site", str(root),
                           "--now", "2026-11-28", "--lang", "en"], capture_output=True, text=True)
     assert run.returncode == 1
-    assert "sukamaju/media/jalan-setapak.jpg:1:1: error: Image" in run.stderr
+    assert ("sukamaju/wisata/air-terjun.md:7:6: error: Image sukamaju/media/jalan-setapak.jpg"
+            in run.stderr)
     assert (root / "output" / "sukamaju" / "index.html").is_file()
     shutil.rmtree(root / "output" / "sukamaju" / "kontak")
     with pytest.raises(ContentError):
