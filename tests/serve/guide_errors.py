@@ -67,6 +67,19 @@ CASES: dict[str, Callable[[Path], None]] = {
     "terjemahan": lambda s: put(s, "halaman/sejarah.en.md", "---\njudul: History\n---\nText.\n"),
     "darurat": lambda s: put(s, ANNOUNCEMENT, RAPAT.replace(
         "---\nRapat", "jenis: serta_merta\nbahaya: Banjir\n---\nRapat")),
+    "daftar": lambda s: put(s, ANNOUNCEMENT, RAPAT.replace(
+        "tanggal:", "wilayah_terdampak: [Dusun Krajan, Dusun Kidul\ntanggal:")),
+    "kutip": lambda s: put(s, ANNOUNCEMENT, RAPAT.replace("judul: Rapat Warga",
+                                                          'judul: "Rapat Warga')),
+    "tab": lambda s: replace(s, SERVICE, "\n  nominal: 0", "\n\tnominal: 0"),
+    "indentasi": lambda s: replace(s, SERVICE, "\n    bawa: asli", "\n   bawa: asli"),
+    "tanpa_titik_dua": lambda s: put(s, ANNOUNCEMENT, RAPAT.replace(
+        "tanggal: 2026-11-28", "tanggal 2026-11-28\njenis: berita")),
+    "kolom_ganda": lambda s: put(s, ANNOUNCEMENT, RAPAT.replace(
+        "---\nRapat", "judul: Rapat RT 01\n---\nRapat")),
+    "rupiah": lambda s: replace(s, SERVICE, "nominal: 0", "nominal: 10,000"),
+    "butir": lambda s: replace(s, SERVICE, '  - nama: "Surat pengantar RT/RW"\n    bawa: asli',
+                               "  - Surat pengantar RT/RW"),
     "ganti": lambda s: put(s, ANNOUNCEMENT, RAPAT.replace(
         "Rapat di balai desa.", "[GANTI] Tulis isi pengumuman di sini.")),
 }
