@@ -175,3 +175,16 @@ def test_every_error_code_is_documented_in_both_guides(guide: str, mark: str) ->
     assert sorted(set(codes)) == sorted(codes), "each code is explained once"
     assert set(codes) <= set(ERROR_CODES), "the guide explains no message that is gone"
     assert set(catalog("en")) >= {f"error.{c}" for c in ERROR_CODES}
+
+
+def test_the_editor_schema_takes_the_rupiah_amounts_the_validator_takes() -> None:
+    from jsonschema import Draft7Validator
+
+    from kampung.jsonschema import field_schema
+    from kampung.schema import LAYANAN
+
+    editor = Draft7Validator(field_schema(LAYANAN["biaya"].fields["nominal"]))
+    as_editor_reads = [yaml.safe_load(f"x: {w}")["x"]  # an unquoted 10.000 is a number to it
+                       for w in ("10000", "10.000", "Rp10.000", "Rp 10.000,-", "0")]
+    assert all(editor.is_valid(value) for value in as_editor_reads)
+    assert not any(editor.is_valid(value) for value in ("10rb", "10,5", "Rp 1.000,50", -5))

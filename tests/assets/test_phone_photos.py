@@ -41,6 +41,12 @@ WITH_GAMBAR = {
     "agenda/posyandu.md": "lokasi: Balai desa",
     "wisata/sawah.md": "lokasi: {alamat: Dusun Krajan}",
 }
+PERANGKAT = """\
+perangkat:
+  - nama: Budi Santoso
+    jabatan: Kepala Desa
+    foto: {file: kerja-bakti.heic, alt: Budi Santoso di balai desa}
+"""
 AGENDA = "---\njudul: Posyandu\nmulai: 2026-12-08 08:00\nlokasi: Balai desa\n---\nBawa KIA.\n"
 WISATA = "---\njudul: Sawah\nkategori: alam\nlokasi: {alamat: Dusun Krajan}\n---\nHijau.\n"
 
@@ -56,6 +62,7 @@ def photo_site(root: Path, photo: str = "kerja-bakti.heic", inline: str = "salur
     write(root, f"{VILLAGE}/pengumuman/kerja-bakti.md",
           ANNOUNCEMENT.format(photo=photo, inline=inline))
     write(root, f"{VILLAGE}/agenda/posyandu.md", AGENDA)
+    write(root, f"{VILLAGE}/data/perangkat.yaml", PERANGKAT)
     write(root, f"{VILLAGE}/wisata/sawah.md", WISATA)
     for rel, before in WITH_GAMBAR.items():
         path = root / VILLAGE / rel
@@ -111,6 +118,13 @@ def test_every_type_shows_its_gambar_under_the_heading(built: Path, page: str) -
     [first, *_] = images(html)
     assert 'alt="Sawah hijau di kaki bukit"' in first and "fetchpriority=high" in first
     assert html.index("</h1>") < html.index("<picture>", html.index("<article"))
+
+
+def test_an_officials_photo_shows_beside_the_name(built: Path) -> None:
+    html = (built / "perangkat" / "index.html").read_text()
+    cell = re.search(r"<td><picture>.*?</picture>Budi Santoso</td>", html)
+    assert cell and 'alt="Budi Santoso di balai desa"' in cell[0] and "sizes=4rem" in cell[0]
+    assert "width=800" in cell[0] and "height=600" in cell[0]
 
 
 @pytest.mark.parametrize(("photo", "inline", "line", "lang", "words"), [
