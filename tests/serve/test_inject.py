@@ -34,7 +34,7 @@ def test_the_overlay_names_file_line_message_and_hint_in_the_readers_language() 
 
 
 def test_content_in_an_error_message_cannot_inject_markup() -> None:
-    problem = Problem.at("<b>x</b>.md", 1, 1, "yaml_syntax", detail="<script>alert(1)</script>")
+    problem = Problem.at("<b>x</b>.md", 1, 1, "unknown_field", field="<script>alert(1)</script>")
     html = overlay_html((problem,), "id", has_site=True)
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
     assert "<b>x</b>" not in html
