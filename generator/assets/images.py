@@ -30,7 +30,8 @@ WIDTHS = (80, 160, 360, 540, 720, 1080)
 WEBP_QUALITY = 70
 JPEG_QUALITY = 72
 # Part of the cache key: change it whenever the output of `process` would change.
-RECIPE = f"r1-{WIDTHS}-{WEBP_QUALITY}-{JPEG_QUALITY}-pillow{PIL.__version__}"
+# r2: HEIC/HEIF became readable, so an r1 "image_corrupt" for one must not be reused.
+RECIPE = f"r2-{WIDTHS}-{WEBP_QUALITY}-{JPEG_QUALITY}-pillow{PIL.__version__}"
 # A 108-megapixel phone photo is real; a 20000x20000 PNG of one colour is an attack.
 MAX_PIXELS = 120_000_000
 # .heic/.heif: iPhones' default (and an option on many Android phones); browsers on

@@ -7,9 +7,9 @@ import io
 import pytest
 from PIL import Image
 
-from kampung.assets.images import ImageError, process, target_widths
+from kampung.assets.images import ImageError, is_image, process, target_widths
 
-from .photos import bomb_png, logo, phone_photo, truncated
+from .photos import bomb_png, iphone_photo, logo, phone_photo, truncated
 
 
 def decoded(data: bytes) -> Image.Image:
@@ -74,3 +74,17 @@ def test_unusable_image_is_a_clear_error(data, code):
 def test_same_bytes_give_same_output():
     data = phone_photo(800, 600)
     assert process(data) == process(data)
+
+
+def test_an_iphone_heic_becomes_webp_and_jpeg_without_its_gps():
+    data = iphone_photo(800, 600)
+    assert data[4:12] == b"ftypheic"  # a real HEIC, with the place it was taken in its EXIF
+    result = process(data)  # (which registers the HEIF opener that `decoded` needs)
+    assert decoded(data).getexif().get_ifd(0x8825)
+    assert is_image("IMG_0042.HEIC") and is_image("sawah.heif")
+    assert (result.width, result.height) == (800, 600)
+    assert {v.format for v in result.variants} == {"webp", "jpeg"}
+    for variant in result.variants:
+        image = decoded(variant.data)
+        assert image.format == variant.format.upper() and not image.getexif()
+        assert b"Exif" not in variant.data
