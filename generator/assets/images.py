@@ -16,6 +16,7 @@ import io
 import warnings
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PIL
@@ -72,12 +73,27 @@ def is_image(name: str) -> bool:
 
 
 @cache
-def phone_formats() -> None:
-    """Teach Pillow the formats phones save that it cannot read alone (HEIC/HEIF); once
-    per process, before the first image is opened (the build's workers call it too)."""
+def _phone_formats() -> None:
+    """Teach Pillow the formats phones save that it cannot read alone (HEIC/HEIF): once
+    per process (the build's workers too), and only when a picture needs it, as the
+    import costs 60-130 ms that a site of JPEGs should not pay on every edit."""
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
+
+
+def open_picture(source: Path | bytes) -> Image.Image:
+    """`Image.open` for a file or its bytes, reading HEIC/HEIF too (whatever its name)."""
+    from PIL import Image, UnidentifiedImageError
+
+    def opened() -> Image.Image:
+        return Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+    try:
+        return opened()
+    except UnidentifiedImageError:
+        _phone_formats()
+        return opened()
 
 
 def process(data: bytes) -> Processed:
@@ -112,11 +128,10 @@ def _decode(data: bytes) -> tuple[Image.Image, bool, bool]:
     """(pixels, lossless source, palette source)."""
     from PIL import Image, UnidentifiedImageError
 
-    phone_formats()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
-            image = Image.open(io.BytesIO(data))
+            image = open_picture(data)
         except Image.DecompressionBombError as exc:
             raise ImageError("image_bomb", str(exc)) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..assets.images import phone_formats
+from ..assets.images import open_picture
 from ..model import Village
 
 if TYPE_CHECKING:  # imported where a preview is drawn (see assets/images.py)
@@ -70,10 +70,9 @@ def render_preview(source: Path, *, logo: bool) -> bytes | None:
     reports that picture, at each place the content names it (`assets/media.py`)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    phone_formats()
     size = LOGO_SIZE if logo else PHOTO_SIZE
     try:
-        with Image.open(source) as image:
+        with open_picture(source) as image:
             image.draft("RGB", (size[0] * 2, size[1] * 2))  # JPEG: decode at a smaller scale
             image = ImageOps.exif_transpose(image)
             picture = _flatten(image)

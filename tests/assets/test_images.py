@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import pytest
 from PIL import Image
@@ -88,3 +90,12 @@ def test_an_iphone_heic_becomes_webp_and_jpeg_without_its_gps():
         image = decoded(variant.data)
         assert image.format == variant.format.upper() and not image.getexif()
         assert b"Exif" not in variant.data
+
+
+def test_a_site_of_jpegs_never_pays_for_the_heif_reader():
+    """pillow-heif costs 60-130 ms to import: only a picture Pillow cannot read loads it."""
+    code = ("import io, sys; from PIL import Image; from kampung.assets.images import process; "
+            "out = io.BytesIO(); Image.new('RGB', (400, 300)).save(out, 'JPEG'); "
+            "process(out.getvalue()); print('pillow_heif' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
