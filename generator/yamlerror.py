@@ -11,6 +11,7 @@ those (and the character at the problem) decide.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -26,6 +27,9 @@ CONTEXTS = (
     ("alias", "yaml_special_start"),
 )
 SPECIAL = "*&@`|>%!"  # characters that mean something at the start of a YAML value
+# 'judul:Rapat Warga' (no space after the colon; 'https://' is not it): on the line before
+# a colon PyYAML stumbles on, this is what the volunteer has to fix
+NO_SPACE = re.compile(r"^\s*(?:- )?[^\s#:'\"]+:(?=[^\s/])")
 OPENED_ELSEWHERE = ("yaml_unclosed_list", "yaml_unclosed_braces", "yaml_unclosed_quote",
                     "yaml_missing_colon", "yaml_special_start")
 
@@ -34,17 +38,19 @@ def describe(exc: yaml.MarkedYAMLError, text: str, first_line: int
              ) -> tuple[int, int, str, dict[str, Any]]:
     """(line, column, code, params) for a syntax error in `text`, which starts at
     `first_line` of its file. The place is where the fix most likely goes: where an
-    unclosed list or quote was opened, else where the parser broke off."""
-    broke = exc.problem_mark or exc.context_mark
-    began = exc.context_mark or broke
-    line, column = (broke.line, broke.column) if broke else (0, 0)
-    code = _code(exc, _char_at(text, line, column), _before(text, line, column))
-    if code in OPENED_ELSEWHERE and began:
-        line, column = began.line, began.column
-    params = {"broke": (broke.line if broke else 0) + first_line,
-              "start": (began.line if began else 0) + first_line,
-              "char": _char_at(text, line, column)}
-    return line + first_line, column + 1, code, params
+    unclosed list or quote was opened, the colon with no space after it, else where the
+    parser broke off."""
+    mark = exc.problem_mark or exc.context_mark
+    broke = (mark.line, mark.column) if mark else (0, 0)
+    began = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else broke
+    code = _code(exc, _char_at(text, *broke), _before(text, *broke))
+    place = began if code in OPENED_ELSEWHERE else broke
+    colon = _no_space(text, broke[0]) if code == "yaml_colon" else None
+    if colon:
+        code, place, began = "yaml_no_space", colon, colon
+    params = {"broke": broke[0] + first_line, "start": began[0] + first_line,
+              "char": _char_at(text, *place)}
+    return place[0] + first_line, place[1] + 1, code, params
 
 
 def _code(exc: yaml.MarkedYAMLError, char: str, before: str) -> str:
@@ -58,6 +64,13 @@ def _code(exc: yaml.MarkedYAMLError, char: str, before: str) -> str:
     if before in "\"'" and before and "block mapping" in context:
         return "yaml_after_quote"
     return next((code for phrase, code in CONTEXTS if phrase in context), "yaml_syntax")
+
+
+def _no_space(text: str, line: int) -> tuple[int, int] | None:
+    """(line, column) of a colon without a space on the line before `line`, if any."""
+    lines = text.split("\n")
+    match = NO_SPACE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    return (line - 1, match.end() - 1) if match else None
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -120,6 +120,8 @@ YAML_MISTAKES = {
                    " rute: Jalan desa\n", "yaml_indent", 6, ("Baris 6", "baris 2")),
     "colon": ("judul: Rapat Warga: RT 01\ntanggal: 2026-11-20\n", "yaml_colon", 2,
               ("baris 2",)),
+    "no_space": ("judul:Rapat Warga\ntanggal: 2026-11-20\n", "yaml_no_space", 2,
+                 ("baris 2", "baris 3")),
     "special_start": ("judul: *Penting* rapat\ntanggal: 2026-11-20\n", "yaml_special_start",
                       2, ("baris 2", "tanda *")),
     "after_quote": ('judul: "Rapat" warga\ntanggal: 2026-11-20\n', "yaml_after_quote", 2,
