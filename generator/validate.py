@@ -220,8 +220,9 @@ class _Checker:
         """One value where fields belong (`- KTP-el` for `- nama: KTP-el`): the message
         shows the line to write, with the first required field and the value given."""
         keys = [k for k, f in spec.fields.items() if f.required] or list(spec.fields)
-        text = self.raw_text(value, path) or "..."
-        example = f"{keys[0]}: {text}" if keys else text
+        if not keys:  # free keys (publish targets): no field to show
+            return self.wrong(path, name, "object_open")
+        example = f"{keys[0]}: {self.raw_text(value, path) or '...'}"
         if path and isinstance(path[-1], int):
             return self.wrong(path, name, "object_item", item=path[-1] + 1,
                               example=f"- {example}", keys=", ".join(spec.fields))

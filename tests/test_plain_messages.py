@@ -77,6 +77,14 @@ def test_a_value_of_the_wrong_shape_is_named_in_words(site: Path, old: str, new:
         assert not TYPE_NAMES.search(message + hint), message + hint
 
 
+def test_a_group_of_free_fields_written_as_one_value_needs_no_field_list(site: Path) -> None:
+    desa = site / VILLAGE / "desa.yaml"
+    desa.write_text(desa.read_text(encoding="utf-8") + "publikasi: ftp\n", encoding="utf-8")
+    [(path, _, code, message, hint)] = found(site)
+    assert (path, code) == ("sukamaju/desa.yaml", "wrong_object_open")
+    assert "publikasi" in message and "nama: nilai" in hint and "()" not in hint
+
+
 @pytest.mark.parametrize("written", ["10000", "10.000", "Rp10.000", "Rp 10.000,-", "rp. 10.000",
                                      "Rp 10.000,00", '"10.000"'])
 def test_a_rupiah_amount_written_the_indonesian_way_is_read_as_a_number(
