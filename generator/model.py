@@ -17,7 +17,10 @@ from typing import Any, NamedTuple
 
 from .content import Document, content_files, load_markdown, load_yaml_file
 from .errors import Problem
+from .geojson import NAME as MAP_FILE
+from .geojson import load_geojson
 from .i18n import available_languages
+from .privacy import personal_data
 from .schema import (
     DATA_TYPES,
     DESA,
@@ -156,6 +159,9 @@ def _village(
                 pages.append(page)
         elif rel.parts[0] == "data" and len(rel.parts) == 2 and path.suffix in (".yaml", ".yml"):
             _data_file(root, path, data, problems, docs)
+        elif rel.as_posix() == f"data/{MAP_FILE}":
+            data["peta"], found = load_geojson(path, path.relative_to(root).as_posix())
+            problems.extend(found)
         else:
             problems.append(Problem.at(path.relative_to(root).as_posix(), 1, 1, "unknown_file",
                                        severity="warning"))
@@ -163,6 +169,7 @@ def _village(
     _check_duplicates(pages, problems)
     village = Village(slug, profile, tuple(sorted(pages, key=_page_order)), data, media)
     _check_media(village, problems, docs)
+    _check_slugs(village, problems, docs)
     return village
 
 
@@ -267,6 +274,8 @@ def _data_file(
         hint = suggest(name, [*DATA_TYPES, "apbdes-2026"])
         problems.append(Problem.at(rel, 1, 1, "unknown_data_file", name=name, suggestion=hint))
         return
+    if kind == "bantuan" and _refuse_personal(path, rel, problems):
+        return
     clean = _validated(root, path, DATA_TYPES[kind], problems, docs)
     if clean is None:
         return
@@ -274,6 +283,13 @@ def _data_file(
         data["apbdes"][int(match[1])] = clean
     else:
         data[kind] = clean
+
+
+def _refuse_personal(path: Path, rel: str, problems: list[Problem]) -> bool:
+    doc, _ = load_yaml_file(path, rel)  # its own problems are reported by _validated
+    found = personal_data(doc) if doc else []
+    problems.extend(found)
+    return bool(found)
 
 
 def _page_order(page: Page) -> tuple[Any, ...]:
@@ -298,6 +314,11 @@ def media_references(village: Village) -> list[tuple[str, tuple[Any, ...], str]]
             refs.append((page.source, ("foto", i, "file"), photo["file"]))
         for i, item in enumerate(page.data.get("lampiran", [])):
             refs.append((page.source, ("lampiran", i, "file"), item["file"]))
+        if "berkas" in page.data:
+            refs.append((page.source, ("berkas",), page.data["berkas"]))
+        for i, update in enumerate(page.data.get("progres", [])):
+            if "foto" in update:
+                refs.append((page.source, ("progres", i, "foto", "file"), update["foto"]["file"]))
     for i, person in enumerate(village.data.get("perangkat", {}).get("perangkat", [])):
         if "foto" in person:
             refs.append((f"{village.slug}/data/perangkat.yaml", ("perangkat", i, "foto", "file"),
@@ -356,6 +377,30 @@ def _check_media(village: Village, problems: list[Problem], docs: dict[str, Docu
             hint = suggest(clean, sorted(village.media))
             problems.append(Problem.at(source, line, column, "missing_media", file=name,
                                        folder=f"{village.slug}/media/", suggestion=hint))
+
+
+def slug_references(village: Village) -> list[tuple[str, tuple[Any, ...], str, str]]:
+    """(source file, key path, section, slug) for every page named by its slug in data."""
+    refs = [(page.source, ("diganti_oleh",), "dokumen", page.data["diganti_oleh"])
+            for page in village.section("dokumen") if "diganti_oleh" in page.data]
+    for year, budget in village.data["apbdes"].items():
+        for part in ("pendapatan", "belanja", "pembiayaan"):
+            for i, line in enumerate(budget.get(part, [])):
+                source = f"{village.slug}/data/apbdes-{year}.yaml"
+                refs += [(source, (part, i, "pembangunan", j), "pembangunan", slug)
+                         for j, slug in enumerate(line.get("pembangunan", []))]
+    return refs
+
+
+def _check_slugs(village: Village, problems: list[Problem], docs: dict[str, Document]) -> None:
+    for source, key, section, slug in slug_references(village):
+        slugs = [p.slug for p in village.section(section)]
+        if slug not in slugs:
+            doc = docs.get(source)
+            line, column = doc.where(key) if doc else (1, 1)
+            problems.append(Problem.at(source, line, column, "unknown_slug", slug=slug,
+                                       folder=f"{village.slug}/{section}/",
+                                       suggestion=suggest(slug, slugs)))
 
 
 def _media_name(name: str) -> str | None:

@@ -131,7 +131,11 @@ def desa_context(site: Site, village: Village) -> dict[str, Any]:
         "has": {"wisata": bool(village.section("wisata")),
                 "apbdes": bool(village.data["apbdes"]),
                 "statistik": "statistik" in village.data,
-                "perangkat": "perangkat" in village.data},
+                "perangkat": "perangkat" in village.data,
+                **{kind: bool(village.section(kind))  # issue 19's sections
+                   for kind in ("dokumen", "pembangunan", "galeri", "produk")},
+                "wilayah": "wilayah" in village.data or bool(village.data.get("peta")),
+                "bantuan": "bantuan" in village.data},
     }
 
 

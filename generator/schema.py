@@ -303,6 +303,10 @@ BUDGET_LINE = obj("Satu baris anggaran.", "One budget line.", {
                 "Spending field 1–5.", minimum=1, maximum=5),
     "arah": f("enum", "Pembiayaan: penerimaan atau pengeluaran.",
               "Financing: incoming or outgoing.", choices=("penerimaan", "pengeluaran")),
+    "pembangunan": listof(f("slug", "Slug kegiatan di folder pembangunan/.",
+                            "Slug of a project in pembangunan/."),
+                          "Kegiatan pembangunan yang dibiayai baris ini.",
+                          "Projects this line pays for."),
 })
 APBDES = {
     "tahun": f("int", "Tahun anggaran.", "Fiscal year.", required=True,
@@ -327,12 +331,128 @@ STATISTIK = {
     }), "Tabel statistik.", "Statistics tables.", required=True),
 }
 
+# Issue 19: what the law and residents expect beyond services and notices.
+DOKUMEN = {
+    **COMMON,
+    "jenis": f("enum", "Jenis dokumen (produk hukum atau perencanaan).",
+               "Kind of document (legal product or plan).", required=True,
+               choices=("perdes", "perkades", "peraturan_bersama", "sk_kades", "rpjmdes",
+                        "rkpdes", "apbdes", "lppd", "lkppd", "laporan", "lainnya")),
+    "nomor": f("text", "Nomor dokumen.", "Document number."),
+    "tahun": f("int", "Tahun dokumen.", "Year.", required=True, minimum=1945, maximum=2100),
+    "tanggal_penetapan": f("date", "Tanggal ditetapkan (TTTT-BB-HH).",
+                           "Date enacted (YYYY-MM-DD)."),
+    "status": f("enum", "Masih berlaku atau sudah dicabut.", "In force or revoked.",
+                choices=("berlaku", "dicabut")),
+    "diganti_oleh": f("slug", "Slug dokumen yang menggantikannya (jika dicabut).",
+                      "Slug of the document that replaced it (if revoked)."),
+    "berkas": f("file", "Berkas dokumen (PDF) di folder media/.",
+                "The document file (PDF) in media/."),
+}
+
+PEMBANGUNAN = {
+    **COMMON,
+    "bidang": f("int", "Bidang APBDes 1–5 (Permendagri 20/2018).", "APBDes field 1–5.",
+                required=True, minimum=1, maximum=5),
+    "tahun_anggaran": f("int", "Tahun anggaran.", "Fiscal year.", required=True,
+                        minimum=2000, maximum=2100),
+    "lokasi": obj("Lokasi kegiatan.", "Where the work is.", {
+        "dusun": f("text", "Dusun.", "Hamlet."),
+        "alamat": f("text", "Alamat atau patokan.", "Address or landmark.", required=True),
+        "lat": f("number", "Garis lintang.", "Latitude.", minimum=-90, maximum=90),
+        "lng": f("number", "Garis bujur.", "Longitude.", minimum=-180, maximum=180),
+    }, required=True),
+    "anggaran": f("int", "Anggaran (rupiah).", "Budget (rupiah).", required=True, minimum=0),
+    "sumber_dana": f("text", "Sumber dana (DD, ADD, PAD, ...).", "Source of funds.",
+                     required=True),
+    "pelaksana": f("text", "Pelaksana dan penanggung jawab (mis. TPK).",
+                   "Who carries it out and answers for it.", required=True),
+    "volume": f("number", "Volume pekerjaan.", "Quantity of work.", minimum=0),
+    "satuan": f("text", "Satuan volume (meter, unit, ...).", "Unit of the quantity."),
+    "mulai": f("date", "Mulai (TTTT-BB-HH).", "Start (YYYY-MM-DD)."),
+    "selesai": f("date", "Selesai atau target selesai (TTTT-BB-HH).",
+                 "End or planned end (YYYY-MM-DD)."),
+    "manfaat": f("text", "Manfaat bagi warga.", "What residents gain."),
+    "progres": listof(obj("Satu laporan kemajuan.", "One progress update.", {
+        "tanggal": f("date", "Tanggal laporan.", "Date.", required=True),
+        "persen": f("int", "Kemajuan dalam persen.", "Percent done.", required=True,
+                    minimum=0, maximum=100),
+        "catatan": f("text", "Catatan.", "Note."),
+        "foto": IMAGE,
+    }), "Laporan kemajuan, yang terlama dulu.", "Progress updates, oldest first."),
+}
+
+CAPTIONED = obj("Foto dengan keterangan.", "A photo with its caption.", {
+    **IMAGE.fields,
+    "keterangan": f("text", "Keterangan foto.", "Caption."),
+})
+GALERI = {
+    **COMMON,
+    "foto": listof(CAPTIONED, "Foto-foto di album ini.", "The album's photos."),
+}
+
+PRODUK = {
+    **COMMON,
+    "kategori": f("text", "Jenis produk (makanan, kerajinan, ...).", "Kind of product."),
+    "harga": f("int", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0),
+    "satuan": f("text", "Per apa harganya (bungkus, kg, ...).", "Price per (pack, kg, ...)."),
+    "penjual": obj("Penjual.", "Seller.", {
+        "nama": f("text", "Nama usaha atau penjual.", "Business or seller.", required=True),
+        "whatsapp": REQUIRED_PHONE,
+        "alamat": f("text", "Alamat usaha.", "Business address."),
+    }, required=True),
+    "pesan_awal": f("text", "Pesan WhatsApp yang sudah terisi.", "Prefilled message."),
+    "foto": listof(IMAGE, "Foto produk.", "Photos."),
+}
+
+BANTUAN = {
+    "tanggal_data": f("date", "Tanggal data.", "Date of the data.", required=True),
+    "sumber": f("text", "Sumber data.", "Source.", required=True),
+    "program": listof(obj("Satu program bantuan (angka saja, tanpa nama penerima).",
+                          "One aid programme (figures only, no recipients' names).", {
+        "nama": f("text", "Nama program (PKH, BLT-DD, ...).", "Programme.", required=True),
+        "sumber": f("text", "Asal bantuan (pusat, provinsi, kabupaten, desa).",
+                    "Who funds it.", required=True),
+        "tahun": f("int", "Tahun.", "Year.", required=True, minimum=2000, maximum=2100),
+        "sasaran": f("text", "Sasaran (keluarga, lansia, ...).", "Who it is for."),
+        "nilai": f("int", "Nilai per penerima (rupiah).", "Value per recipient (rupiah).",
+                   minimum=0),
+        "keterangan": f("text", "Keterangan.", "Note."),
+        "penerima": listof(obj("Jumlah penerima di satu dusun.", "Recipients in one hamlet.", {
+            "dusun": f("text", "Dusun.", "Hamlet.", required=True),
+            "jumlah": f("int", "Jumlah penerima.", "Number of recipients.", required=True,
+                        minimum=0),
+        }), "Jumlah penerima per dusun.", "Recipients per hamlet.", required=True),
+    }), "Program bantuan.", "Aid programmes.", required=True),
+}
+
+WILAYAH = {
+    "luas_ha": f("number", "Luas desa dalam hektare.", "Area in hectares.", minimum=0),
+    "batas": obj("Batas desa.", "Neighbours.", {
+        side: f("text", f"Sebelah {side}.", f"To the {en}.")
+        for side, en in (("utara", "north"), ("timur", "east"), ("selatan", "south"),
+                         ("barat", "west"))
+    }),
+    "dusun": listof(obj("Satu dusun.", "One hamlet.", {
+        "nama": f("text", "Nama dusun.", "Hamlet.", required=True),
+        "kepala_dusun": f("text", "Nama kepala dusun.", "Hamlet head."),
+        "penduduk": f("int", "Jumlah penduduk.", "Residents.", minimum=0),
+        "keluarga": f("int", "Jumlah keluarga.", "Households.", minimum=0),
+        "rw": listof(obj("Satu RW.", "One RW.", {
+            "nomor": f("text", "Nomor RW.", "RW number.", required=True),
+            "rt": listof(f("text", "Nomor RT.", "RT number."), "RT di RW ini.", "RTs."),
+        }), "RW di dusun ini.", "RWs in the hamlet."),
+    }), "Dusun, RW dan RT.", "Hamlets, RWs and RTs.", required=True),
+}
+
 PAGE_TYPES: dict[str, dict[str, Field]] = {
     "layanan": LAYANAN, "wisata": WISATA, "pengumuman": PENGUMUMAN,
     "agenda": AGENDA, "halaman": HALAMAN,
+    "dokumen": DOKUMEN, "pembangunan": PEMBANGUNAN, "galeri": GALERI, "produk": PRODUK,
 }
 DATA_TYPES: dict[str, dict[str, Field]] = {
     "perangkat": PERANGKAT, "apbdes": APBDES, "statistik": STATISTIK,
+    "bantuan": BANTUAN, "wilayah": WILAYAH,
 }
 FILE_TYPES: dict[str, dict[str, Field]] = {
     "portal": PORTAL, "desa": DESA, **PAGE_TYPES, **DATA_TYPES,

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Site, Village
 from ..pages import Output
-from . import calendar, dip, opendata, portal, posters, preview, search
+from . import calendar, dip, opendata, portal, posters, preview, search, sections, wilayah
 from .searchindex import indexed_digest, search_files
 
 OutFn = Callable[..., Output]
@@ -26,6 +26,8 @@ def village_extras(site: Site, village: Village, out: OutFn) -> Iterator[Output]
     yield from posters.village_outputs(site, village, out)
     yield from dip.village_outputs(site, village, out)
     yield from search.village_outputs(site, village, out)
+    yield from sections.village_outputs(site, village, out)
+    yield from wilayah.village_outputs(site, village, out)
 
 
 def portal_extras(site: Site, base: dict[str, Any]) -> Iterator[Output]:
@@ -46,6 +48,7 @@ def village_files(site_root: Path, site: Site, selected: set[str]) -> Iterator[t
             continue
         yield from calendar.village_files(site, village)
         yield from opendata.village_files(village)
+        yield from sections.village_files(village)
         yield from preview.village_files(site_root / "content" / village.slug, village)
 
 

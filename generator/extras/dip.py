@@ -2,8 +2,9 @@
 
 Generated from front matter, so it is complete whenever the content is: every page with
 `kategori_info_publik` is listed under its category. Without the field, an emergency
-notice (`jenis: serta_merta`) counts as serta-merta, and the budget and the officials'
-list, which Perki 1/2018 Pasal 2 asks to announce periodically, as berkala.
+notice (`jenis: serta_merta`) counts as serta-merta, and legal documents and plans,
+development projects, the budget and the officials' list, which Perki 1/2018 Pasal 2 asks
+to announce periodically, as berkala.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def category_of(page: Page) -> str | None:
         return str(data["kategori_info_publik"])
     if page.kind == "pengumuman" and data.get("jenis") == "serta_merta":
         return "serta_merta"
+    if page.kind in ("dokumen", "pembangunan"):  # Perki 1/2018 Pasal 2 (b, d-g)
+        return "berkala"
     return None
 
 

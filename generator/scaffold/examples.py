@@ -79,6 +79,27 @@ def page_values(kind: str, title: str, today: date) -> tuple[dict[str, Any], set
                          "sampai": date(today.year, 12, 31)},
         },
         "halaman": {"urutan": 10, "menu": True},
+        "dokumen": {"jenis": "perdes", "nomor": f"{G} 1", "tahun": today.year,
+                    "tanggal_penetapan": today, "status": "berlaku",
+                    "diganti_oleh": "slug-dokumen-pengganti", "berkas": "dokumen.pdf",
+                    "kategori_info_publik": "berkala"},
+        "pembangunan": {
+            "bidang": 2, "tahun_anggaran": today.year,
+            "lokasi": {"dusun": f"{G} Krajan", "alamat": f"{G} RT 01 RW 01", "lat": -8.2,
+                       "lng": 114.3},
+            "anggaran": 0, "sumber_dana": "DD", "pelaksana": f"{G} TPK Desa",
+            "volume": 100, "satuan": "meter", "mulai": today, "selesai": today + timedelta(90),
+            "manfaat": f"{G} Siapa yang terbantu dan bagaimana.",
+            "progres": [{"tanggal": today, "persen": 0, "catatan": f"{G} Pekerjaan dimulai.",
+                         "foto": {"file": "sebelum.jpg", "alt": f"{G} Apa yang tampak"}}],
+        },
+        "galeri": {"foto": [{"file": "foto-1.jpg", "alt": f"{G} Apa yang tampak di foto",
+                             "keterangan": f"{G} Keterangan foto"}]},
+        "produk": {"kategori": f"{G} Makanan", "harga": 0, "satuan": f"{G} bungkus",
+                   "penjual": {"nama": f"{G} Nama usaha", "whatsapp": "0812 0000 0000",
+                               "alamat": f"{G} Dusun ..."},
+                   "pesan_awal": f"Halo, saya ingin memesan {title}.",
+                   "foto": [{"file": "produk.jpg", "alt": f"{G} Apa yang tampak di foto"}]},
     }
     active = {
         "layanan": {"ringkasan", "diperbarui", "untuk_apa", "diterbitkan_oleh", "tempat"},
@@ -86,6 +107,10 @@ def page_values(kind: str, title: str, today: date) -> tuple[dict[str, Any], set
         "pengumuman": {"ringkasan", "jenis", "penting"},
         "agenda": {"ringkasan", "selesai"},
         "halaman": {"ringkasan", "menu"},
+        "dokumen": {"ringkasan", "nomor", "tanggal_penetapan", "status"},
+        "pembangunan": {"ringkasan", "volume", "satuan", "mulai", "selesai"},
+        "galeri": {"ringkasan", "tanggal"},
+        "produk": {"ringkasan", "satuan", "pesan_awal"},
     }
     return {**common, **values[kind]}, active[kind]
 
@@ -101,6 +126,11 @@ BODIES = {
               "yang diundang.\n",
     "halaman": f"{G} Tulis isi halaman di sini. Pakai baris kosong di antara paragraf.\n\n"
                f"## {G} Subjudul\n\nIsi bagian ini.\n",
+    "dokumen": f"{G} Ringkas isi dokumen ini dalam bahasa sehari-hari.\n",
+    "pembangunan": f"{G} Ceritakan kegiatan ini: apa yang dikerjakan dan ke mana warga "
+                   "bertanya.\n",
+    "galeri": f"{G} Ceritakan kegiatan yang ada di foto-foto ini.\n",
+    "produk": f"{G} Ceritakan produk ini: bahan, cara membuat, cara memesan.\n",
 }
 
 
@@ -166,7 +196,18 @@ def data_values(kind: str, today: date) -> tuple[dict[str, Any], set[str]]:
             "pembiayaan": [{"uraian": "Penerimaan pembiayaan", "anggaran": 0}],
             "diperbarui": today,
         },
+        "bantuan": {"tanggal_data": today, "sumber": f"{G} Data penyaluran kantor desa",
+                    "program": [{"nama": f"{G} BLT Dana Desa", "sumber": "desa",
+                                 "tahun": today.year, "sasaran": f"{G} Keluarga miskin",
+                                 "nilai": 0, "keterangan": f"{G} Keterangan",
+                                 "penerima": [{"dusun": f"{G} Krajan", "jumlah": 0}]}]},
+        "wilayah": {"luas_ha": 0, "batas": {side: f"{G} Desa ..." for side in (
+                        "utara", "timur", "selatan", "barat")},
+                    "dusun": [{"nama": f"{G} Krajan", "kepala_dusun": f"{G} Nama",
+                               "penduduk": 0, "keluarga": 0,
+                               "rw": [{"nomor": "01", "rt": ["01", "02"]}]}]},
     }
     active = {"perangkat": set(), "statistik": set(), "apbdes": {"status", "perdes",
-                                                                 "diperbarui"}}
+                                                                 "diperbarui"},
+              "bantuan": {"sasaran"}, "wilayah": {"luas_ha", "batas"}}
     return values[kind], active[kind]

@@ -12,7 +12,8 @@ from .files import create
 from .frontmatter import mapping
 
 NOUNS = {"layanan": "Layanan", "wisata": "Tempat wisata", "pengumuman": "Pengumuman",
-         "agenda": "Agenda", "halaman": "Halaman"}
+         "agenda": "Agenda", "halaman": "Halaman", "dokumen": "Dokumen",
+         "pembangunan": "Kegiatan pembangunan", "galeri": "Album foto", "produk": "Produk"}
 HEADER = """\
 # {noun} baru. Baris yang diawali # hanya catatan dan tidak tampil di situs.
 # Ganti semua yang bertanda [GANTI]. Untuk memakai kolom yang masih bercatatan,

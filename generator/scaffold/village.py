@@ -18,7 +18,9 @@ DESA_HEADER = """\
 """
 DATA_HEADER = "# {what}. Ganti semua yang bertanda [GANTI] dan angka 0 dengan data desa.\n"
 DATA_WHAT = {"perangkat": "Perangkat desa", "statistik": "Statistik penduduk",
-             "apbdes": "APBDes (anggaran desa)"}
+             "apbdes": "APBDes (anggaran desa)",
+             "bantuan": "Program bantuan (jumlah penerima per dusun, tanpa nama)",
+             "wilayah": "Wilayah: dusun, RW dan RT"}
 # the first pages of a new village: (kind, title)
 STARTER_PAGES = (("halaman", "Profil Desa"), ("layanan", "Surat Keterangan Domisili"),
                  ("pengumuman", "Selamat Datang di Situs Desa"), ("agenda", "Posyandu Balita"))
