@@ -1,0 +1,70 @@
+"""`kampung impor opensid BACKUP.sql`: a village folder from an OpenSID database backup."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..build import build_now
+from ..i18n import translate
+from ..opensid.importer import import_backup, village_slug, write_village
+from ..opensid.report import report_json, report_text
+
+EXAMPLES = """\
+contoh / examples:
+  kampung impor opensid cadangan.sql
+  kampung impor opensid cadangan.sql --media desa/ --out content/senggigi
+  kampung impor opensid cadangan.sql --desa 5201142005 --format json
+"""
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             lang: str) -> None:
+    p = sub.add_parser("impor", parents=[common], help=translate(lang, "cli.impor"),
+                       description=translate(lang, "cli.impor"), epilog=EXAMPLES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("source", choices=("opensid",), help=translate(lang, "cli.impor_source"))
+    p.add_argument("backup", type=Path, metavar="BACKUP.sql",
+                   help=translate(lang, "cli.impor_backup"))
+    p.add_argument("--media", type=Path, metavar="DESA_DIR",
+                   help=translate(lang, "cli.impor_media"))
+    p.add_argument("--out", type=Path, metavar="DIR", help=translate(lang, "cli.impor_out"))
+    p.add_argument("--desa", metavar="KODE", help=translate(lang, "cli.impor_desa"))
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help=translate(lang, "cli.format"))
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    if not args.backup.is_file():
+        return _fail(lang, "impor.no_backup", path=args.backup)
+    if args.media is not None and not args.media.is_dir():
+        return _fail(lang, "impor.no_media", path=args.media)
+    villages = import_backup(args.backup, args.media, build_now().date())
+    if args.desa:
+        villages = [v for v in villages if args.desa in (str(v.config.get("kode_desa")).strip(),
+                                                         str(v.config.get("id")))]
+    if not villages:
+        return _fail(lang, "impor.no_village", path=args.backup)
+    if args.out and len(villages) > 1:
+        return _fail(lang, "impor.many_villages", count=len(villages))
+    reports = []
+    for src in villages:
+        target = args.out or args.site / "content" / village_slug(src)
+        if target.exists():
+            return _fail(lang, "impor.exists", path=target)
+        write_village(src, target)
+        reports.append((target, src.report))
+    if args.format == "json":
+        print(json.dumps([report_json(t, r) for t, r in reports], ensure_ascii=False, indent=1))
+    else:
+        print("\n\n".join(report_text(t, r, lang) for t, r in reports))
+    return 0
+
+
+def _fail(lang: str, key: str, **params: object) -> int:
+    print(translate(lang, f"ui.{key}", **params), file=sys.stderr)
+    return 1
