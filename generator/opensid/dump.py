@@ -102,13 +102,22 @@ def _skip_junk(dump: Dump, line: int, statement: str) -> str:
 
 
 def statements(text: str) -> list[tuple[int, str]]:
-    """(first line, text) of each statement, comments removed, split at ';' outside quotes."""
+    """(first line, text) of each statement, comments removed, split at ';' outside quotes.
+
+    A quote never closed would swallow the rest of the file; dumps escape newlines inside
+    strings (\\n), so the statement is cut at that line instead and reading goes on."""
     found: list[tuple[int, str]] = []
     parts: list[str] = []
     line = start = 1
-    for match in STATEMENT_TOKEN.finditer(text):
-        token = match.group()
-        if token == ";":
+    pos = 0
+    while match := STATEMENT_TOKEN.match(text, pos):
+        token, pos = match.group(), match.end()
+        if token[0] in "'\"`" and (len(token) == 1 or token[-1] != token[0]) and "\n" in token:
+            token = token[:token.index("\n")]
+            pos = match.start() + len(token)
+            found.append((start, "".join(parts) + token + " \x00unterminated"))
+            parts = []
+        elif token == ";":
             found.append((start, "".join(parts)))
             parts = []
         elif token[0] == "#" or token.startswith(("--", "/*")):
