@@ -242,3 +242,16 @@ def test_the_menu_shows_only_sections_the_village_has(out, tmp_path):
     menu = [a.get_text() for a in soup(bare / "output/sukamaju", "index.html").select(
         "nav.menu a")]
     assert not {"Dokumen", "Pembangunan", "Wilayah", "Bantuan"} & set(menu)
+
+
+def test_the_sample_villages_show_each_new_kind_marked_as_samples():
+    root = Path(__file__).parent.parent
+    site, _ = load_site(root / "content", NOW)
+    assert site is not None
+    kemiren, tamansari = (next(v for v in site.villages if v.slug == s)
+                          for s in ("kemiren", "tamansari"))
+    for kind in ("dokumen", "pembangunan", "galeri", "produk"):
+        assert kemiren.section(kind), kind
+    assert {"bantuan", "wilayah", "peta"} <= set(kemiren.data)
+    assert tamansari.section("pembangunan") and {"bantuan", "wilayah"} <= set(tamansari.data)
+    assert all(v.profile["contoh"] for v in (kemiren, tamansari))
