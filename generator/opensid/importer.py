@@ -8,14 +8,15 @@ from datetime import date
 from pathlib import Path
 
 from ..model import slugify
-from . import articles, figures, profile, records
+from . import articles, figures, profile, records, works
 from .dump import Dump, read_dump
 from .privacy import officials_of, pattern, personal_values, redact
 from .source import Report, Source, copy_all, text
 from .tables import missing_tables, unknown_columns, unknown_tables
 
 STEPS = (profile.desa, profile.perangkat, articles.articles, records.layanan, records.dokumen,
-         records.galeri, figures.statistik, figures.bantuan, figures.apbdes)
+         records.galeri, works.pembangunan, works.produk, figures.statistik, figures.bantuan,
+         figures.apbdes)
 
 
 def import_backup(backup: Path, media_dir: Path | None, today: date) -> list[Source]:

@@ -49,6 +49,16 @@ READ = {  # table -> the columns this importer knows (read, or left out on purpo
     "tweb_penduduk_pekerjaan": "nama",
     "program": "nama sasaran ndesc sdate edate userid status asaldana",
     "program_peserta": "*",
+    "pembangunan": "id_lokasi sumber_dana judul slug keterangan lokasi lat lng volume "
+                   "tahun_anggaran pelaksana_kegiatan status foto anggaran perubahan_anggaran "
+                   "sumber_biaya_pemerintah sumber_biaya_provinsi sumber_biaya_kab_kota "
+                   "sumber_biaya_swadaya sumber_biaya_jumlah manfaat waktu satuan_waktu "
+                   "sifat_proyek",
+    "pembangunan_ref_dokumentasi": "id_pembangunan gambar persentase keterangan",
+    "produk": "id_pelapak id_produk_kategori nama harga satuan tipe_potongan potongan "
+              "deskripsi foto status",
+    "pelapak": "*",  # the seller's phone only; id_pend points at a resident
+    "produk_kategori": "kategori slug status",
     "keuangan_manual_rinci": "Tahun Kd_Akun Kd_Keg Kd_Rincian Nilai_Anggaran Nilai_Realisasi",
     "keuangan_manual_ref_kegiatan": "ID_Keg Nama_Kegiatan",
 }
@@ -57,8 +67,8 @@ NOT_NEEDED = (  # known OpenSID tables a public portal does not publish (prefixe
     "data_persil", "disposisi_", "garis", "gis_", "grup_akses", "hubung_warga", "inbox",
     "inventaris_", "kader_", "kategori", "kehadiran_", "kelompok", "keuangan_", "klasifikasi_",
     "komentar", "kontak", "laporan_", "line", "log_", "lokasi", "migrasi", "mutasi_",
-    "notifikasi", "outbox", "password_resets", "pelapak", "pembangunan", "pendapat",
-    "pengaduan", "permohonan_surat", "persil", "pesan", "point", "polygon", "produk", "ref_",
+    "notifikasi", "outbox", "password_resets", "pendapat",
+    "pengaduan", "permohonan_surat", "persil", "pesan", "point", "polygon", "ref_",
     "sentitems", "setting_", "statistics", "suplemen", "surat_", "sys_", "tanah_", "teks_",
     "tweb_aset", "tweb_cacat", "tweb_cara_kb", "tweb_golongan_darah", "tweb_keluarga_",
     "tweb_penduduk_", "tweb_rtm", "tweb_sakit_", "tweb_status_", "urls", "user", "widget",

@@ -28,7 +28,7 @@ def sql_table(name: str, rows: list[dict[str, Any]]) -> str:
     create = ",\n".join(f"  `{c}` text" for c in columns)
     inserts = "".join(
         f"INSERT INTO `{name}` ({', '.join(f'`{c}`' for c in columns)}) VALUES "
-        f"({', '.join(_literal(r[c]) for c in columns)});\n" for r in rows)
+        f"({', '.join(_literal(r.get(c)) for c in columns)});\n" for r in rows)
     return f"DROP TABLE IF EXISTS `{name}`;\nCREATE TABLE `{name}` (\n{create}\n);\n{inserts}"
 
 
