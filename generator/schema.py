@@ -442,6 +442,8 @@ WILAYAH = {
             "nomor": f("text", "Nomor RW.", "RW number.", required=True),
             "rt": listof(f("text", "Nomor RT.", "RT number."), "RT di RW ini.", "RTs."),
         }), "RW di dusun ini.", "RWs in the hamlet."),
+        "rt": listof(f("text", "Nomor RT.", "RT number."), "RT yang langsung di bawah dusun "
+                     "(tanpa RW).", "RTs directly under the hamlet (no RW)."),
     }), "Dusun, RW dan RT.", "Hamlets, RWs and RTs.", required=True),
 }
 

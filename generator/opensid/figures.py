@@ -57,7 +57,7 @@ def statistik(src: Source) -> None:
             "kelompok": [{"judul": title, "rincian": [{"label": k, "jumlah": n}
                                                       for k, n in counts.most_common()]}
                          for title, counts in groups if counts]}
-    src.add("data/statistik.yaml", yaml_text(data, HEADER), "statistik")
+    src.add("data/statistik.yaml", yaml_text(data, HEADER), "statistik", len(data["kelompok"]))
 
 
 def _labelled(src: Source, rows: list[dict[str, Any]], key: str, table: str) -> Counter[str]:
@@ -105,7 +105,7 @@ def bantuan(src: Source) -> None:
     if programmes:
         data = {"tanggal_data": src.today, "sumber": "OpenSID (jumlah peserta program)",
                 "program": programmes}
-        src.add("data/bantuan.yaml", yaml_text(data, HEADER), "bantuan")
+        src.add("data/bantuan.yaml", yaml_text(data, HEADER), "bantuan", len(programmes))
 
 
 def apbdes(src: Source) -> None:

@@ -14,6 +14,7 @@ from .source import G, Source, text, title_case
 SEBUTAN = ("desa", "kelurahan", "nagari", "gampong", "kampung", "desa_adat")
 WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
+NONE = ("", "0", "-")  # how OpenSID writes "no RW" or "no RT"
 
 
 def desa(src: Source) -> None:
@@ -124,7 +125,8 @@ def kepala_desa(src: Source) -> str:
 def perangkat(src: Source) -> None:
     people = officials(src)
     if people:
-        src.add("data/perangkat.yaml", yaml_text({"perangkat": people}, HEADER), "perangkat")
+        src.add("data/perangkat.yaml", yaml_text({"perangkat": people}, HEADER), "perangkat",
+                len(people))
 
 
 def clusters(src: Source) -> dict[Any, str]:
@@ -141,19 +143,21 @@ def wilayah(src: Source, people: dict[str, dict[str, int]]) -> None:
         name, rw, rt = title_case(row["dusun"]), text(row["rw"]), text(row["rt"])
         if name in ("", "-"):
             continue
-        hamlet = hamlets.setdefault(name, {"nama": name, "rw": {}})
-        if rw not in ("", "0", "-"):
-            rts = hamlet["rw"].setdefault(rw, [])
-            if rt not in ("", "0", "-") and rt not in rts:
-                rts.append(rt)
+        hamlet = hamlets.setdefault(name, {"nama": name, "rw": {}, "rt": []})
+        rts = hamlet["rw"].setdefault(rw, []) if rw not in NONE else hamlet["rt"]
+        if rt not in NONE and rt not in rts:
+            rts.append(rt)
     if not hamlets:
         return
     listed = []
     for hamlet in hamlets.values():
         counts = people.get(hamlet["nama"], {})
-        listed.append({"nama": hamlet["nama"], **counts,
-                       "rw": [{"nomor": rw, "rt": rts} for rw, rts in hamlet["rw"].items()]})
-    src.add("data/wilayah.yaml", yaml_text({"dusun": listed}, HEADER), "wilayah")
+        entry = {"nama": hamlet["nama"], **counts,
+                 "rw": [{"nomor": rw, "rt": sorted(rts)}
+                        for rw, rts in sorted(hamlet["rw"].items())],
+                 "rt": sorted(hamlet["rt"])}
+        listed.append({k: v for k, v in entry.items() if v != []})
+    src.add("data/wilayah.yaml", yaml_text({"dusun": listed}, HEADER), "wilayah", len(listed))
     _map(src, rows)
 
 

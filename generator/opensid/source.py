@@ -64,10 +64,11 @@ class Source:
     def by_id(self, table: str, key: str = "id") -> dict[Any, dict[str, Any]]:
         return {r.get(key): r for r in self.rows(table)}
 
-    def add(self, rel: str, text: str, kind: str | None = None) -> None:
+    def add(self, rel: str, text: str, kind: str | None = None, n: int = 1) -> None:
+        """One file; `n` items of `kind` in it for the report (officials, tables, ...)."""
         self.files[rel] = text
         if kind:
-            self.report.count(kind)
+            self.report.count(kind, n)
 
     def copy_media(self, name: Any, *folders: str) -> str | None:
         """Take an uploaded file into media/ by its plain name; None if it is not there."""

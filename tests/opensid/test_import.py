@@ -97,6 +97,8 @@ def test_territory_statistics_and_aid_are_counts_per_dusun(imported):
     wilayah = yaml.safe_load((site / VILLAGE / "data/wilayah.yaml").read_text())
     names = [d["nama"] for d in wilayah["dusun"]]
     assert "Mangsit" in names
+    mangsit = wilayah["dusun"][names.index("Mangsit")]
+    assert mangsit["rt"] == ["002", "003", "004", "005"]  # RTs with no RW ('-' in OpenSID)
     assert sum(d.get("penduduk", 0) for d in wilayah["dusun"]) == 97
     stats = yaml.safe_load((site / VILLAGE / "data/statistik.yaml").read_text())
     tables = {g["judul"]: g["rincian"] for g in stats["kelompok"]}
