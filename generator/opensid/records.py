@@ -140,7 +140,6 @@ def galeri(src: Source) -> None:
         photos = []
         for row in [r for r in rows if r["parrent"] == album["id"]] + [album]:
             name = src.copy_media(row["gambar"], "upload/galeri")
-            name = name or src.copy_media(f"sedang_{row['gambar']}", "upload/galeri")
             if name:
                 photos.append({"file": name, "alt": f"{G} Apa yang tampak di foto",
                                "keterangan": text(row["nama"]) or f"{G} Keterangan foto"})

@@ -77,11 +77,12 @@ class Source:
             return None
         root = self.media_dir.resolve()
         for folder in folders:
-            path = (root / folder / base).resolve()
-            if path.is_file() and path.is_relative_to(root):
-                target = slug_file(base)
-                self.media[f"media/{target}"] = path
-                return target
+            for name in (base, f"sedang_{base}"):  # OpenSID keeps a medium-size copy
+                path = (root / folder / name).resolve()
+                if path.is_file() and path.is_relative_to(root):
+                    target = slug_file(base)
+                    self.media[f"media/{target}"] = path
+                    return target
         return None
 
 

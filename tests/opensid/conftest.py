@@ -33,7 +33,8 @@ def new_site(root: Path) -> Path:
 def upload_folder(root: Path) -> Path:
     """OpenSID's desa/ folder as the demo would have it: the logo, one album, one photo."""
     for rel in ("logo/opensid_logo__sid__bXziTU1.png", "upload/galeri/galeri-1-1.jpg",
-                "upload/galeri/sedang_galeri-1-2.jpeg", "upload/user_pict/jhpgD6_kuser.png"):
+                "upload/galeri/sedang_galeri-1-2.jpeg", "upload/user_pict/jhpgD6_kuser.png",
+                "upload/artikel/sedang_1527540313_kemerdekaan-pantai.jpg"):
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         Image.new("RGB", (64, 48), (30, 120, 60)).save(path)

@@ -51,6 +51,10 @@ def test_articles_become_pages_news_and_events_by_their_category(imported):
     assert profil["menu"] is True  # OpenSID's menu links to it
     event = front(site / VILLAGE / "agenda/rapat-lagi.md")
     assert event["lokasi"] == "Aula Desa"
+    news = front(site / VILLAGE / "pengumuman/perayaan-hari-kemerdekaan-2016.md")
+    assert news["gambar"]["file"] == "1527540313-kemerdekaan-pantai.jpg"
+    assert news["gambar"]["alt"].startswith("[GANTI]")  # OpenSID has no alt text
+    assert (site / VILLAGE / "media" / news["gambar"]["file"]).is_file()
     body = (site / VILLAGE / "halaman/profil-desa.md").read_text()
     assert "<div" not in body and "1. Sejarah Desa" in body  # HTML became Markdown
 
@@ -87,7 +91,7 @@ def test_officials_keep_name_and_position_and_never_nik_nip_or_pin(imported):
 def test_gallery_albums_come_with_the_photos_the_upload_folder_has(imported):
     site, report = imported
     album = front(site / VILLAGE / "galeri/karnaval-hari-kemerdekaan.md")
-    assert [p["file"] for p in album["foto"]] == ["sedang-galeri-1-2.jpeg", "galeri-1-1.jpg"]
+    assert [p["file"] for p in album["foto"]] == ["galeri-1-2.jpeg", "galeri-1-1.jpg"]
     assert album["foto"][0]["keterangan"] == "Kemeriahan Karnaval"
     assert any(s["reason"] == "album_without_photos" for s in report["skipped"])
 
