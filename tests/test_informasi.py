@@ -255,3 +255,18 @@ def test_the_sample_villages_show_each_new_kind_marked_as_samples():
     assert {"bantuan", "wilayah", "peta"} <= set(kemiren.data)
     assert tamansari.section("pembangunan") and {"bantuan", "wilayah"} <= set(tamansari.data)
     assert all(v.profile["contoh"] for v in (kemiren, tamansari))
+
+
+@pytest.mark.slow
+def test_an_edited_project_and_map_rebuild_to_the_bytes_of_a_clean_build(tmp_path):
+    from test_incremental import clean_build, differences, tree
+
+    root = rich(tmp_path / "situs")
+    build(root, root / "output", now=NOW)
+    project = root / V / "pembangunan/jalan-krajan.md"
+    project.write_text(project.read_text().replace("persen: 75", "persen: 90"))
+    moved = json.loads(json.dumps(MAP).replace("114.31", "114.32"))
+    (root / V / "data/peta.geojson").write_text(json.dumps(moved))
+    build(root, root / "output", now=NOW)
+    assert differences(tree(root / "output"), clean_build(root, NOW)) == []
+    assert "90" in (root / "output/sukamaju/pembangunan/pembangunan.csv").read_text()
