@@ -41,7 +41,7 @@ def import_village(dump: Dump, config: dict, media_dir: Path | None, today: date
 def _dump_report(dump: Dump) -> Report:
     return Report(unknown_tables=unknown_tables(dump), unknown_columns=unknown_columns(dump),
                   unreadable=list(dump.unreadable),
-                  missing=[(t, t) for t in missing_tables(dump)])
+                  missing=missing_tables(dump))
 
 
 def village_slug(src: Source) -> str:

@@ -20,7 +20,7 @@ def report_text(target: Path, report: Report, lang: str) -> str:
     sections = [
         ("skipped", [f"{what}: {t('why.' + why, **params)}" for what, why, params
                      in report.skipped]),
-        ("missing", [f"{table}: {t('gone.' + table)}" for table, _ in report.missing]),
+        ("missing", [f"{table}: {t('gone.' + table)}" for table in report.missing]),
         ("redacted", [f"{rel} ({n})" for rel, n in report.redacted.items()]),
         ("fill_in", [f"{rel} ({n} [GANTI])" for rel, n in report.fill_in.items()]),
         ("unknown_tables", [", ".join(report.unknown_tables)] if report.unknown_tables else []),
@@ -42,7 +42,7 @@ def report_text(target: Path, report: Report, lang: str) -> str:
 def report_json(target: Path, report: Report) -> dict[str, Any]:
     return {"folder": str(target), "counts": report.counts,
             "skipped": [{"what": w, "reason": r, **p} for w, r, p in report.skipped],
-            "missing_tables": [t for t, _ in report.missing],
+            "missing_tables": report.missing,
             "redacted": report.redacted, "fill_in": report.fill_in,
             "unknown_tables": report.unknown_tables, "unknown_columns": report.unknown_columns,
             "unreadable": [{"line": n, "reason": r} for n, r in report.unreadable]}

@@ -23,7 +23,7 @@ class Report:
 
     counts: dict[str, int] = field(default_factory=dict)
     skipped: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # what, why
-    missing: list[tuple[str, str]] = field(default_factory=list)  # table, what it would give
+    missing: list[str] = field(default_factory=list)  # read tables the dump lacks
     unknown_tables: list[str] = field(default_factory=list)
     unknown_columns: dict[str, list[str]] = field(default_factory=dict)
     unreadable: list[tuple[int, str]] = field(default_factory=list)
