@@ -199,6 +199,7 @@ def test_the_map_is_inline_svg_with_labels_places_and_a_text_list(out):
         "Krajan", "Kulon"]
     assert len(svg.select("path")) == 3 and svg.select_one("rect") is not None  # the office
     assert [a.get_text() for a in page.select("ol a")] == ["Air Terjun Kembar"]
+    assert "Kotak merah" in page.select_one("figcaption").get_text()
     assert "http" not in str(svg).replace("http://www.w3.org", "")  # no tiles
     assert [td.get_text() for td in page.select("main tbody td.num")] == [
         "1.200", "400", "800", "260"]
