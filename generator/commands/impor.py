@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..build import build_now
 from ..i18n import translate
-from ..opensid.importer import import_backup, village_slug, write_village
+from ..opensid.dump import read_dump
+from ..opensid.importer import import_village, village_slug, villages, write_village
 from ..opensid.report import report_json, report_text
 
 EXAMPLES = """\
@@ -43,19 +44,20 @@ def run(args: argparse.Namespace) -> int:
         return _fail(lang, "impor.no_backup", path=args.backup)
     if args.media is not None and not args.media.is_dir():
         return _fail(lang, "impor.no_media", path=args.media)
-    villages = import_backup(args.backup, args.media, build_now().date())
-    if args.desa:
-        villages = [v for v in villages if args.desa in (str(v.config.get("kode_desa")).strip(),
-                                                         str(v.config.get("id")))]
-    if not villages:
+    dump = read_dump(args.backup)
+    configs = [c for c in villages(dump) if not args.desa or args.desa in (
+        str(c.get("kode_desa")).strip(), str(c.get("id")))]
+    if not configs:
         return _fail(lang, "impor.no_village", path=args.backup)
-    if args.out and len(villages) > 1:
-        return _fail(lang, "impor.many_villages", count=len(villages))
-    reports = []
-    for src in villages:
-        target = args.out or args.site / "content" / village_slug(src)
+    if args.out and len(configs) > 1:
+        return _fail(lang, "impor.many_villages", count=len(configs))
+    targets = [args.out or args.site / "content" / village_slug(c) for c in configs]
+    for target in targets:  # all checked before anything is written
         if target.exists():
             return _fail(lang, "impor.exists", path=target)
+    reports = []
+    for config, target in zip(configs, targets, strict=True):
+        src = import_village(dump, config, args.media, build_now().date())
         write_village(src, target)
         reports.append((target, src.report))
     if args.format == "json":

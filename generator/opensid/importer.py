@@ -6,6 +6,7 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..model import slugify
 from . import articles, figures, profile, records, works
@@ -22,11 +23,16 @@ STEPS = (profile.desa, profile.perangkat, articles.articles, records.layanan, re
 def import_backup(backup: Path, media_dir: Path | None, today: date) -> list[Source]:
     """One `Source` (files, media, report) per village in the backup; [] if it has none."""
     dump = read_dump(backup)
-    return [import_village(dump, config, media_dir, today) for config in dump.rows("config")
-            if isinstance(config, dict)]
+    return [import_village(dump, config, media_dir, today) for config in villages(dump)]
 
 
-def import_village(dump: Dump, config: dict, media_dir: Path | None, today: date) -> Source:
+def villages(dump: Dump) -> list[dict[str, Any]]:
+    """The `config` rows: one per village in the backup."""
+    return [config for config in dump.rows("config") if isinstance(config, dict)]
+
+
+def import_village(dump: Dump, config: dict[str, Any], media_dir: Path | None,
+                   today: date) -> Source:
     src = Source(dump, config, media_dir, today, _dump_report(dump))
     for step in STEPS:
         step(src)
@@ -44,8 +50,8 @@ def _dump_report(dump: Dump) -> Report:
                   missing=missing_tables(dump))
 
 
-def village_slug(src: Source) -> str:
-    return slugify(text(src.config.get("nama_desa")) or f"desa-{src.config.get('id')}")
+def village_slug(config: dict[str, Any]) -> str:
+    return slugify(text(config.get("nama_desa")) or f"desa-{config.get('id')}")
 
 
 def write_village(src: Source, target: Path) -> None:

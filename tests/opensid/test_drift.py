@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,6 +84,7 @@ def test_one_village_is_picked_from_a_multi_village_backup_by_its_code(tmp_path)
     assert code == 0 and [r["folder"].rsplit("/", 1)[1] for r in reports] == ["meninting"]
 
 
+@pytest.mark.slow
 def test_a_renamed_table_is_named_and_what_needed_it_is_skipped(tmp_path):
     raw = backup().read_text(encoding="utf-8").replace("`artikel`", "`artikel_web`")
     code, site, reports = run_import(tmp_path, raw)

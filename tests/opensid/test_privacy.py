@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,8 @@ PERSONAL = {
 }
 
 
-def personal_values() -> set[str]:
+@cache
+def personal_values() -> frozenset[str]:
     dump = read_dump(backup())
     officials = {str(r.get("pamong_nama") or "").strip().upper()
                  for r in dump.rows("tweb_desa_pamong")}
@@ -40,10 +42,10 @@ def personal_values() -> set[str]:
     values -= officials  # the officials' names are public (Perki 1/2018 Pasal 2)
     raw = backup().read_text(encoding="utf-8")
     values |= set(re.findall(r"(?<!\d)\d{16}(?!\d)", raw))  # any NIK/KK-shaped number at all
-    return values
+    return frozenset(values)
 
 
-def with_dates(values: set[str]) -> set[str]:
+def with_dates(values: frozenset[str]) -> set[str]:
     """Birth dates also as the site prints them ('20 Mei 1970')."""
     extra = set()
     for value in values:
@@ -53,15 +55,17 @@ def with_dates(values: set[str]) -> set[str]:
     return values | extra
 
 
-def leaks(folder: Path, values: set[str]) -> list[tuple[str, str]]:
+def leaks(folder: Path, values: frozenset[str] | set[str]) -> list[tuple[str, str]]:
+    """(file, value) for every personal value found as a whole word in a text file."""
+    words = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     found = []
-    patterns = [(v, re.compile(rf"(?<!\w){re.escape(v)}(?!\w)", re.IGNORECASE)) for v in values]
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix not in (".gz", ".br", ".png", ".jpg", ".jpeg",
                                                   ".webp", ".pf_fragment", ".pf_index",
                                                   ".pf_meta", ".pagefind"):
             text = path.read_text(encoding="utf-8", errors="replace")
-            found += [(str(path.relative_to(folder)), v) for v, p in patterns if p.search(text)]
+            found += [(str(path.relative_to(folder)), m.group()) for m in pattern.finditer(text)]
     return found
 
 
