@@ -168,3 +168,15 @@ def test_no_dump_makes_the_importer_crash(tmp_path):
     path.write_text(sql)
     villages = import_backup(path, None, TODAY)
     assert len(villages) == 1 and "dokumen/sk.md" in villages[0].files
+
+
+def test_an_existing_folder_for_one_village_stops_the_import_before_anything_is_written(
+        tmp_path):
+    sql = sql_table("config", [config(1, "Senggigi"), config(2, "Meninting")])
+    (tmp_path / "situs/content/meninting").mkdir(parents=True)
+    (tmp_path / "situs/content/portal.yaml").write_text("nama: P\nbase_url: https://p.id/\n")
+    dump = tmp_path / "c.sql"
+    dump.write_text(sql)
+    assert main(["impor", "opensid", str(dump), "--site", str(tmp_path / "situs")]) == 1
+    assert sorted(p.name for p in (tmp_path / "situs/content").iterdir()) == [
+        "meninting", "portal.yaml"]
