@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Site, Village
@@ -52,25 +53,32 @@ def map_geometry(village: Village) -> dict[str, Any] | None:
                "label": project(centroid(max(a["rings"], key=len)))} for a in areas]
     shapes.sort(key=lambda s: s["jenis"] != "desa")  # the boundary first, dusun on top
     marks = [{**p, "xy": project(p["point"])} for p in places(village)]
-    width, height = project.size  # type: ignore[attr-defined]
+    width, height = project.size
     return {"width": width, "height": height, "areas": shapes,
             "places": [m for m in marks if 0 <= m["xy"][0] <= width and 0 <= m["xy"][1] <= height]}
 
 
-def projector(points: list[tuple[float, float]]) -> Any:
+@dataclass(frozen=True)
+class Projection:
     """lng/lat -> viewBox x/y: equirectangular, shrunk by cos(latitude), fit to WIDTH."""
+
+    west: float
+    north: float
+    squash: float
+    scale: float
+    size: tuple[int, int]
+
+    def __call__(self, point: tuple[float, float]) -> tuple[float, float]:
+        return (round(20 + (point[0] - self.west) * self.squash * self.scale, 1),
+                round(20 + (self.north - point[1]) * self.scale, 1))
+
+
+def projector(points: list[tuple[float, float]]) -> Projection:
     west, east = min(p[0] for p in points), max(p[0] for p in points)
     south, north = min(p[1] for p in points), max(p[1] for p in points)
     squash = math.cos(math.radians((north + south) / 2))
-    span = max((east - west) * squash, north - south, 1e-9)
-    scale = (WIDTH - 40) / span
-
-    def project(point: tuple[float, float]) -> tuple[float, float]:
-        return (round(20 + (point[0] - west) * squash * scale, 1),
-                round(20 + (north - point[1]) * scale, 1))
-
-    project.size = (WIDTH, round(40 + (north - south) * scale))  # type: ignore[attr-defined]
-    return project
+    scale = (WIDTH - 40) / max((east - west) * squash, north - south, 1e-9)
+    return Projection(west, north, squash, scale, (WIDTH, round(40 + (north - south) * scale)))
 
 
 def centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
@@ -84,6 +92,6 @@ def centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
     return (cx / (3 * area), cy / (3 * area))
 
 
-def _path(project: Any, ring: list[tuple[float, float]]) -> str:
+def _path(project: Projection, ring: list[tuple[float, float]]) -> str:
     xy = [project(p) for p in ring]
     return "M" + " ".join(f"{x:g},{y:g}" for x, y in xy) + "Z"

@@ -91,11 +91,12 @@ def _front(src: Source, kind: str, row: dict[str, Any], title: str, menu: dict[i
         if row["id"] in menu:
             front.update(menu=True, urutan=menu[row["id"]])
     elif kind == "agenda":
-        start = as_datetime((event or {}).get("tgl_agenda")) or as_datetime(row.get("tgl_upload"))
+        event = event or {}
+        start = as_datetime(event.get("tgl_agenda")) or as_datetime(row.get("tgl_upload"))
         front["mulai"] = start.strftime("%Y-%m-%d %H:%M") if start else f"{G} 2026-01-01 08:00"
-        front["lokasi"] = text((event or {}).get("lokasi_kegiatan")) or f"{G} Tempat kegiatan"
-        if text((event or {}).get("koordinator_kegiatan")):
-            front["koordinator"] = text(event["koordinator_kegiatan"])  # type: ignore[index]
+        front["lokasi"] = text(event.get("lokasi_kegiatan")) or f"{G} Tempat kegiatan"
+        if text(event.get("koordinator_kegiatan")):
+            front["koordinator"] = text(event["koordinator_kegiatan"])
     else:
         front.update(tanggal=when or src.today, jenis="berita")
     picture = src.copy_media(row.get("gambar"), *UPLOADS)

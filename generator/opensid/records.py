@@ -129,7 +129,8 @@ def _document_kind(category: Any, words: str) -> str:
                       ("PERKADES", "perkades"), ("BERSAMA", "peraturan_bersama")):
         if key in words:
             return kind
-    return {2: "sk_kades", 3: "perdes"}.get(category, "lainnya")  # type: ignore[arg-type]
+    return {2: "sk_kades", 3: "perdes"}.get(category if isinstance(category, int) else 0,
+                                             "lainnya")
 
 
 def galeri(src: Source) -> None:

@@ -55,7 +55,9 @@ class Source:
         columns = self.dump.tables[table].columns or (list(rows[0]) if rows else [])
         lost = [c for c in need if c not in columns]
         if lost:
-            self.report.skip(table, "columns_missing", columns=", ".join(lost))
+            note = (table, "columns_missing", {"columns": ", ".join(lost)})
+            if note not in self.report.skipped:
+                self.report.skipped.append(note)
             return []
         if "config_id" in columns:
             rows = [r for r in rows if r.get("config_id") == self.config.get("id")]
