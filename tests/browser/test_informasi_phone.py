@@ -42,3 +42,34 @@ def test_the_map_is_drawn_inside_the_screen_without_javascript(host, chromium):
     labels = page.evaluate("[...document.querySelectorAll('main svg text[text-anchor=middle]')]"
                            ".map(t => t.textContent)")
     assert sorted(labels) == ["Kedaleman", "Krajan"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_new_pages_have_no_axe_violations(path, host, chromium):
+    from .test_standards import axe_source
+
+    page = chromium.new_page()
+    page.emulate_phone()
+    page.goto(host.url + path)
+    page.evaluate(axe_source())
+    violations = page.evaluate(
+        "axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.help + ' ' +"
+        " v.nodes.map(n => n.target.join(' ')).join(' | ')))")
+    assert violations == []
+
+
+def test_new_pages_pass_the_nu_html_checker(sample_output):
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from .test_standards import vnu_jar
+
+    assert shutil.which("java"), "Java missing: apt-get install default-jre-headless"
+    run = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
+                          *[str(sample_output / rel) for rel in PAGES]],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    assert [f"{Path(m.get('url', '')).parent.name}:{m.get('lastLine')}: {m['message']}"
+            for m in messages if m.get("type") == "error"] == []
