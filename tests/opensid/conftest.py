@@ -11,8 +11,9 @@ from PIL import Image
 
 from kampung.cli import main
 
-FIXTURE = Path(os.environ.get("KAMPUNG_OPENSID_FIXTURE",
-                              "/work/shared/fixtures/opensid/contoh_data_awal_20221201.sql"))
+# the real demo backup, kept in the repository (its provenance: tests/fixtures/opensid/README.md)
+FIXTURE = Path(os.environ.get("KAMPUNG_OPENSID_FIXTURE", Path(__file__).parents[1] /
+                              "fixtures/opensid/contoh_data_awal_20221201.sql"))
 PORTAL = "nama: Portal Uji\nbase_url: https://uji.example.id/\n"
 
 
