@@ -1,7 +1,8 @@
 """Cache and compression rules for the cheap hosts villages use.
 
 - `_headers` (Netlify, Cloudflare Pages): a year of caching for fingerprinted files under
-  `aset/`, revalidation for pages and the service worker. Those hosts compress by
+  `aset/`, revalidation for pages and the service worker, and a Content-Security-Policy
+  that forbids script in an SVG opened at its own address. Those hosts compress by
   themselves.
 - `.htaccess` (Apache on cPanel shared hosting): serve `page.html.br` or `.gz` to browsers
   that accept them, with the right type and encoding, and the same cache rules. Every rule
@@ -19,6 +20,8 @@ from collections.abc import Iterable
 FINGERPRINT = r"\.[0-9a-f]{10}\.(webp|jpg|png|svg|css|js|woff2)"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+# an SVG opened at its own address runs no script, even one svg-hush missed
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 
 def headers_file(villages: list[str]) -> str:
@@ -30,6 +33,7 @@ def headers_file(villages: list[str]) -> str:
     for prefix in prefixes:
         blocks.append(f"{prefix}/aset/*\n  Cache-Control: {IMMUTABLE}")
         blocks.append(f"{prefix}/sw.js\n  Cache-Control: {REVALIDATE}")
+        blocks.append(f"{prefix}/media/*.svg\n  Content-Security-Policy: {SVG_POLICY}")
     return "\n".join(blocks) + "\n"
 
 
@@ -85,6 +89,9 @@ AddDefaultCharset utf-8
   </FilesMatch>
   <FilesMatch "(\.html|sw\.js)(\.(br|gz))?$">
     Header set Cache-Control "{REVALIDATE}"
+  </FilesMatch>
+  <FilesMatch "\.svg(\.(br|gz))?$">
+    Header set Content-Security-Policy "{SVG_POLICY}"
   </FilesMatch>
   Header always set X-Content-Type-Options nosniff
 </IfModule>

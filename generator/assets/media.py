@@ -4,7 +4,8 @@ Photos go through `images.process` (once ever, thanks to the cache) and come out
 fingerprinted variants under `<desa>/aset/` (`kawah-ijen-720.1a2b3c4d5e.webp`), which hosts
 may cache for a year. The photo's own name, `<desa>/media/kawah-ijen.jpg`, still works for
 hand-written links: it holds the largest stripped variant, never the original with its GPS.
-Attachments (PDF and others) are copied as they are and described by type and size.
+Attachments (PDF and others) are copied as they are and described by type and size;
+an SVG is sanitised first (svg-hush), as raw HTML in Markdown is.
 
 The catalog is plain data keyed by content path ('kemiren/media/foto.jpg'), so it can be
 hashed into a build cache key like any page context.
@@ -27,6 +28,7 @@ from .images import ImageError, Processed, is_image, process
 
 ASSET_DIR = "aset"  # fingerprinted, immutable files of a village site
 MIME = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+SVG_RECIPE = "svg-hush-1"  # a new sanitiser version or setting: a new name
 
 
 @dataclass
@@ -60,6 +62,10 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
     for slug, name in sources:
         rel = f"{slug}/media/{name}"
         source = content / slug / "media" / name
+        if name.lower().endswith(".svg"):
+            source = _sanitised_svg(rel, source, cache, result)
+            if source is None:
+                continue
         if not is_image(name):
             result.catalog[rel] = attachment_entry(name, source.stat().st_size)
             _add(result, written, rel, source)
@@ -74,6 +80,29 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
         for out_rel, path in image_files(slug, name, outcome):
             _add(result, written, out_rel, path)
     return result
+
+
+def _sanitised_svg(rel: str, source: Path, cache: ImageCache, result: MediaResult,
+                   ) -> Path | None:
+    """An SVG as svg-hush leaves it: no script, event handlers, foreign objects or
+    outside references, so opened at its own address it cannot run code in the site's
+    origin. Kept beside the processed photos, by the digest of its source."""
+    import py_svg_hush
+
+    data = source.read_bytes()
+    clean = cache.root / "svg" / f"{SVG_RECIPE}-{digest(data).hex()}.svg"
+    if clean.is_file():
+        return clean
+    try:
+        safe = py_svg_hush.filter_svg(data)
+    except ValueError as exc:
+        result.problems.append(Problem.at(rel, 1, 1, "svg_invalid", file=rel, detail=str(exc)))
+        return None
+    clean.parent.mkdir(parents=True, exist_ok=True)
+    temp = clean.with_name(f".{clean.name}.{os.getpid()}")
+    temp.write_bytes(safe)
+    os.replace(temp, clean)
+    return clean
 
 
 def by_village(catalog: Mapping[str, Any]) -> dict[str, list[tuple[str, Any]]]:

@@ -22,6 +22,7 @@ import pytest
 from kampung.build import build
 
 from .sitephotos import photo_site
+from .test_svg import PETA
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +41,7 @@ def docroot() -> Iterator[Path]:
     base = Path(tempfile.mkdtemp(prefix="kampung-host-"))
     base.chmod(0o755)
     root = photo_site(base / "situs")
+    (root / "content" / "sukamaju" / "media" / "peta.svg").write_bytes(PETA)
     build(root, base / "www", now=datetime(2026, 11, 28, 9))
     for folder, dirs, files in os.walk(base):
         for name in dirs:
@@ -169,3 +171,15 @@ def test_host_sends_precompressed_pages_and_caches_photos(server, docroot, reque
     assert status == 200 and "javascript" in headers["content-type"]
     assert "no-cache" in headers["cache-control"]
     assert decoded(headers, body) == (docroot / "sukamaju" / "sw.js").read_bytes()
+
+
+@pytest.mark.parametrize("server", ["apache", "nginx"])
+def test_host_forbids_script_in_an_svg_opened_on_its_own(server, docroot, request):
+    port = request.getfixturevalue(server)
+    status, headers, body = get(port, "/sukamaju/media/peta.svg")
+    assert status == 200 and headers["content-type"].startswith("image/svg+xml")
+    policy = headers.get("content-security-policy", "")
+    assert "sandbox" in policy and "default-src 'none'" in policy
+    assert b"<script" not in body
+    status, headers, _ = get(port, "/sukamaju/index.html")
+    assert "content-security-policy" not in headers  # pages keep their scripts
