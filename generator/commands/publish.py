@@ -20,6 +20,8 @@ contoh / examples:
   kampung publish --village kemiren        tujuan milik satu desa / one village's targets
   kampung publish --verify                 baca ulang server, kirim ulang yang rusak
                                            read the server back, resend damaged files
+  kampung publish --overwrite-foreign      timpa berkas milik hosting yang dipakai situs
+                                           replace the host's files the site needs
 
 Tujuan ditulis di content/portal.yaml atau content/<desa>/desa.yaml, bagian publikasi:
 Targets are set in content/portal.yaml or content/<desa>/desa.yaml, under publikasi:
@@ -40,6 +42,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, l
                    help=translate(lang, "publish.opt.target"))
     p.add_argument("--dry-run", action="store_true", help=translate(lang, "publish.opt.dry_run"))
     p.add_argument("--verify", action="store_true", help=translate(lang, "publish.opt.verify"))
+    p.add_argument("--overwrite-foreign", action="store_true",
+                   help=translate(lang, "publish.opt.overwrite_foreign"))
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=translate(lang, "publish.opt.format"))
     p.set_defaults(run=run)
@@ -57,11 +61,12 @@ def run(args: argparse.Namespace) -> int:
         key = "publish.no_match" if specs else "publish.none_configured"
         print(translate(lang, key), file=sys.stderr)
         return 1
-    options = Options(dry_run=args.dry_run, verify=args.verify)
+    options = Options(dry_run=args.dry_run, verify=args.verify,
+                      overwrite_foreign=args.overwrite_foreign)
     outcome = publish_site(args.site, output, chosen, options, TerminalProgress(lang))
     for result in outcome.results:
         if args.format == "text":
-            if args.dry_run or result.damaged:
+            if args.dry_run or result.damaged or result.plan.foreign:
                 print("\n".join(listing(result, lang)))
             print(summary(result, lang))
     for failure in outcome.failures:
@@ -75,5 +80,6 @@ def run(args: argparse.Namespace) -> int:
         }, ensure_ascii=False, indent=2))
     if outcome.failures:
         return 1
-    damaged_left = args.dry_run and any(r.damaged for r in outcome.results)
-    return 1 if damaged_left else 0
+    stops = args.dry_run and any(
+        r.damaged or (r.plan.foreign and not args.overwrite_foreign) for r in outcome.results)
+    return 1 if stops else 0

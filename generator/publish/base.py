@@ -8,6 +8,7 @@ A target knows how to read, write and remove one file at its remote; the engine
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .manifest import bytes_sha256
 from .spec import TargetSpec
 
 Tick = Callable[[str], None]
+USERINFO_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^/@\s:]*):[^/@\s]+@")
 
 
 class PublishError(Exception):
@@ -46,6 +48,7 @@ class Secrets:
         return value
 
     def redact(self, text: str) -> str:
+        text = USERINFO_RE.sub(r"\1:***@", text)  # https://user:token@host in an address
         for value in sorted(self.values, key=len, reverse=True):
             text = text.replace(value, "***")
             for line in value.splitlines():  # a key's lines may appear one at a time
@@ -82,6 +85,14 @@ class Target:
         """Remove one file; a file already gone is fine (a re-run after an interruption)."""
         raise NotImplementedError
 
+    def listdir(self, folder: str) -> set[str] | None:
+        """The names in one remote folder (`""` is the root), or None when it is not there."""
+        raise NotImplementedError
+
+    def remove_folder(self, folder: str) -> None:
+        """Remove one remote folder if it is empty; leave it silently if it is not (or if
+        the target has no folders)."""
+
     def finish(self) -> None:
         """Make the changes live, where a target batches them (git commits and pushes)."""
 
@@ -94,6 +105,25 @@ class Target:
             self.write(rel, source)
             tick(rel)
 
+    def existing(self, paths: Iterable[str]) -> set[str]:
+        """Which of `paths` are on the remote: one listing per folder, and none below a
+        folder that is not there (a first publish to an empty host lists only its root)."""
+        listings: dict[str, set[str] | None] = {}
+
+        def names(folder: str) -> set[str]:
+            if folder not in listings:
+                parent, _, name = folder.rpartition("/")
+                there = not folder or name in names(parent)
+                listings[folder] = self.listdir(folder) if there else None
+            return listings[folder] or set()
+
+        return {rel for rel in paths if rel.rpartition("/")[2] in names(rel.rpartition("/")[0])}
+
+    def remove_empty_folders(self, folders: list[str]) -> None:
+        """Remove the folders (deepest first) that deleting files left empty."""
+        for folder in folders:
+            self.remove_folder(folder)
+
     def damaged(self, expected: dict[str, str], root: Path, tick: Tick) -> set[str]:
         """Paths whose remote content does not have the expected hash (read back)."""
         bad = set()
@@ -103,6 +133,12 @@ class Target:
                 bad.add(rel)
             tick(rel)
         return bad
+
+
+def temp_name(rel: str) -> str:
+    """Where a file is written before it is renamed into place: `a/.b.html.kampung-tmp`."""
+    folder, _, name = rel.rpartition("/")
+    return f"{folder}/.{name}.kampung-tmp" if folder else f".{name}.kampung-tmp"
 
 
 def folder_chain(folder: str) -> Iterable[str]:

@@ -64,6 +64,12 @@ class Plan:
     upload: tuple[str, ...]
     delete: tuple[str, ...]
     unchanged: tuple[str, ...]
+    foreign: tuple[str, ...] = ()  # to send, but there already and not ours
+
+    def claims(self) -> list[str]:
+        """Paths to send that no manifest of ours lists: the remote may hold a file of
+        its own there (the host's `.htaccess`, a "coming soon" page)."""
+        return [rel for rel in self.upload if rel not in self.remote]
 
     @property
     def upload_bytes(self) -> int:
@@ -77,6 +83,13 @@ class Plan:
     def empty(self) -> bool:
         return not self.upload and not self.delete
 
+    @property
+    def emptied_folders(self) -> tuple[str, ...]:
+        """Folders that held deleted files and hold no file of the site: deepest first."""
+        kept = {parent for rel in self.local for parent in parents(rel)}
+        gone = {parent for rel in self.delete for parent in parents(rel)} - kept
+        return tuple(sorted(gone, key=lambda folder: (-folder.count("/"), folder)))
+
     def begin_manifest(self) -> Manifest:
         """Written before the first upload: the old files, plus every file about to be
         sent marked unconfirmed. Whatever dies mid-way, the remote manifest then still
@@ -89,6 +102,12 @@ class Plan:
         upload = upload_order(set(self.upload) | paths)
         unchanged = tuple(rel for rel in self.unchanged if rel not in paths)
         return replace(self, upload=upload, unchanged=unchanged)
+
+
+def parents(rel: str) -> list[str]:
+    """`a/b/c.html` -> `a`, `a/b` (never the root)."""
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[: index + 1]) for index in range(len(parts))]
 
 
 def make_plan(local: Manifest, remote: Manifest) -> Plan:

@@ -64,6 +64,7 @@ def listing(result: Result, lang: str) -> list[str]:
     """The files a dry run would send and delete, and what --verify found damaged."""
     plan = result.plan
     lines = [translate(lang, "publish.line.damaged", file=rel) for rel in sorted(result.damaged)]
+    lines += [translate(lang, "publish.line.foreign", file=rel) for rel in plan.foreign]
     lines += [
         translate(lang, "publish.line.send", file=rel,
                   size=human_bytes(plan.local[rel].size, lang), bytes=plan.local[rel].size)
@@ -83,13 +84,25 @@ def summary(result: Result, lang: str) -> str:
     )
 
 
+TELLING = ("fatal:", "error:", "remote:", "!", "rsync:", "rsync error:")
+
+
+def reason(detail: str, most: int = 6) -> list[str]:
+    """The lines of a tool's message that say what went wrong (git's and rsync's
+    `fatal:`, `error:`, `remote:` lines), or else its last line."""
+    lines = [line.strip() for line in detail.splitlines() if line.strip()]
+    telling = [line for line in lines if line.lower().startswith(TELLING)]
+    return (telling or lines[-1:])[:most]
+
+
 def error_text(error: PublishError, lang: str) -> str:
     text = translate(lang, f"publish.error.{error.code}", target=error.target,
                      detail=error.detail)
     if error.file:
         text += " " + translate(lang, "publish.file", file=error.file)
-    if error.detail and error.code not in ("env_missing", "tool_missing"):
-        text += "\n    " + translate(lang, "publish.detail", detail=error.detail.splitlines()[-1])
+    if error.detail and error.code not in ("env_missing", "tool_missing", "foreign"):
+        for line in reason(error.detail):
+            text += "\n    " + translate(lang, "publish.detail", detail=line)
     hint = translate(lang, f"publish.hint.{error.code}", target=error.target, detail=error.detail)
     if hint != f"publish.hint.{error.code}":
         text += f"\n    {translate(lang, 'ui.hint')}: {hint}"

@@ -7,8 +7,18 @@ import os
 
 import pytest
 
-from .conftest import git_remote, s3_remote, ssh_remote
-from .sitekit import environment, make_site, publish, sample_tree, write_tree
+from kampung.publish.journal import RECORD_FILES
+
+from .conftest import ftp_remote, git_remote, s3_remote, ssh_remote
+from .servers import Ftpd, stop
+from .sitekit import (
+    environment,
+    make_site,
+    publish,
+    sample_tree,
+    without_manifest,
+    write_tree,
+)
 
 
 @pytest.mark.server
@@ -84,3 +94,56 @@ def test_a_server_with_an_unknown_host_key_is_refused(sshd, tmp_path, mode):
     assert run.code == 1
     assert "[vps]" in run.err and "sidik kunci server" in run.err
     assert not remote.files()
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_an_ftp_server_that_dies_mid_publish_is_resumed_where_it_stopped(
+        ftpd, tmp_path, monkeypatch):
+    from kampung.publish import report
+
+    server = ftpd
+    remote = ftp_remote("ftp", server)
+    site = make_site(tmp_path / "site", {"hosting": remote.spec})
+    original, cut = report.TerminalProgress.tick, 50
+
+    def tick(self, rel):
+        original(self, rel)
+        if self.phase == "send" and self.count == cut:
+            stop(server.process)  # the host goes down after the 50th file
+
+    monkeypatch.setattr(report.TerminalProgress, "tick", tick)
+    cut_off = publish(site, env=remote.env)
+    assert cut_off.code == 1 and "[hosting]" in cut_off.err
+    monkeypatch.undo()
+
+    server = Ftpd(tmp_path, ftpd.root, "kemiren", "rahasia-ftp-benar-123")  # back, new port
+    try:
+        remote.spec["port"] = server.port
+        make_site(tmp_path / "site", {"hosting": remote.spec})
+        run = publish(site, "--format", "json", env=remote.env)
+        assert run.code == 0, run.err
+        total = len(sample_tree())
+        assert total - cut <= run.target()["sent"] <= total - cut + RECORD_FILES
+        assert without_manifest(remote.files()) == sample_tree()
+    finally:
+        stop(server.process)
+
+
+@pytest.mark.slow
+def test_a_git_error_says_what_went_wrong_not_only_its_last_line(tmp_path):
+    remote = git_remote(tmp_path)
+    missing = dict(remote.spec, remote=str(tmp_path / "tidak-ada.git"))
+    site = make_site(tmp_path / "site", {"pages": missing})
+    run = publish(site, "--lang", "en")
+    assert run.code == 1
+    assert "does not appear to be a git repository" in run.err
+
+    hook = remote.bare / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'Kuota penyimpanan habis (batas 1 GB)' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    site = make_site(tmp_path / "site", {"pages": {**remote.spec, "token_env": "KAMPUNG_TOKEN"}})
+    run = publish(site, env={"KAMPUNG_TOKEN": "ghp_rahasiaSekali12345"})
+    assert run.code == 1 and "git push ditolak" in run.err
+    assert "Kuota penyimpanan habis (batas 1 GB)" in run.err
+    assert "ghp_rahasiaSekali12345" not in run.err

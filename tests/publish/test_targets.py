@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from kampung.publish.journal import RECORD_FILES
+
+from .remotes import FolderRemote
 from .sitekit import (
     ANNOUNCEMENT,
     bigger_change,
@@ -138,4 +141,64 @@ def test_verify_finds_a_tampered_file_and_repairs_it(remote, tmp_path):
     repair = publish(site, "--verify", "--format", "json", env=remote.env)
     assert repair.code == 0, repair.err
     assert repair.target()["files"] == ["kemiren/layanan/ktp-el/index.html"]
+    assert without_manifest(remote.files()) == sample_tree()
+
+
+HOST_OWN = {".htaccess": b"# dari hosting\nOptions -Indexes\n",
+            "index.html": b"<h1>Segera hadir: situs desa</h1>"}
+
+
+def test_a_host_file_the_site_needs_stops_the_publish_until_the_volunteer_says_so(
+        remote, tmp_path):
+    tree = {**sample_tree(), ".htaccess": b"ErrorDocument 404 /404.html\n"}
+    site = site_for(remote, tmp_path, tree)
+    for rel, data in HOST_OWN.items():
+        remote.put(rel, data)
+    before = remote.files()
+
+    dry = publish(site, "--dry-run", env=remote.env)
+    assert dry.code == 1
+    assert "milik-lain  .htaccess" in dry.out and "milik-lain  index.html" in dry.out
+    run = publish(site, env=remote.env)
+    assert run.code == 1
+    assert ".htaccess, index.html" in run.err and "--overwrite-foreign" in run.err
+    assert remote.files() == before  # nothing sent, nothing replaced
+
+    assert publish(site, "--overwrite-foreign", env=remote.env).code == 0
+    assert without_manifest(remote.files()) == tree
+
+
+def test_leftovers_of_an_interrupted_publish_are_cleaned_up_and_only_ours(remote, tmp_path):
+    if remote.kind == "git":
+        pytest.skip("git changes the remote by one push at the end: nothing is left over")
+    site = site_for(remote, tmp_path)
+    remote.put("cgi-bin/.stats.kampung-tmp", b"the host's, named like ours")
+    assert publish(site, env=remote.env).code == 0
+    new = bigger_change(sample_tree())
+    write_tree(site / "output", new)
+    assert publish_killed_after(site, 3, remote.env) != 0
+    left = "kemiren/pengumuman/sedekah-bumi/.index.html.kampung-tmp"
+    remote.put(left, b"<!doctype html><title>sedekah")  # cut off mid-upload
+
+    # the volunteer drops the new page again before the next publish
+    final = {rel: data for rel, data in new.items() if "sedekah-bumi" not in rel}
+    write_tree(site / "output", final)
+    run = publish(site, env=remote.env)
+    assert run.code == 0, run.err
+    assert without_manifest(remote.files()) == {
+        **final, "cgi-bin/.stats.kampung-tmp": b"the host's, named like ours"}
+    if isinstance(remote, FolderRemote):  # folders emptied by deleted pages go too
+        for gone in ("kemiren/pengumuman/lomba-17an", "kemiren/pengumuman/sedekah-bumi"):
+            assert not (remote.root / gone).exists()
+
+
+def test_an_interrupted_publish_does_not_send_again_what_it_confirmed(remote, tmp_path):
+    if remote.kind == "git":
+        pytest.skip("git pushes once at the end: an interrupted publish changed nothing")
+    site = site_for(remote, tmp_path)
+    assert publish_killed_after(site, 50, remote.env) != 0
+    run = publish(site, "--format", "json", env=remote.env)
+    assert run.code == 0, run.err
+    total = len(sample_tree())
+    assert total - 50 <= run.target()["sent"] <= total - 50 + RECORD_FILES
     assert without_manifest(remote.files()) == sample_tree()

@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..base import Target
+from ..base import Target, temp_name
 
 NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
@@ -41,9 +41,21 @@ class DirTarget(Target):
         except OSError as exc:
             raise self._oserror(rel, exc) from None
 
+    def listdir(self, folder: str) -> set[str] | None:
+        try:
+            return set(os.listdir(self.root / folder))
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            raise self._oserror(folder, exc) from None
+
+    def remove_folder(self, folder: str) -> None:
+        with contextlib.suppress(OSError):
+            (self.root / folder).rmdir()
+
     def _atomic(self, rel: str, fill) -> None:
         final = self.root / rel
-        tmp = final.with_name(f".{final.name}.kampung-tmp")
+        tmp = self.root / temp_name(rel)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             fill(tmp)

@@ -13,7 +13,7 @@ import socket
 import ssl
 from pathlib import Path
 
-from ..base import Target, folder_chain
+from ..base import Target, folder_chain, temp_name
 
 NOT_FOUND = ("550", "450")
 
@@ -97,8 +97,7 @@ class FtpTarget(Target):
         self._store(rel, io.BytesIO(data))
 
     def _store(self, rel: str, handle) -> None:
-        final = self._full(rel)
-        tmp = posixpath.join(posixpath.dirname(final), f".{posixpath.basename(final)}.kampung-tmp")
+        final, tmp = self._full(rel), self._full(temp_name(rel))
         try:
             self._makedirs(posixpath.dirname(final))
             self.ftp.storbinary(f"STOR {tmp}", handle)
@@ -109,6 +108,33 @@ class FtpTarget(Target):
                 self.ftp.rename(tmp, final)
         except (OSError, EOFError, ftplib.Error) as exc:
             raise self._error(rel, exc) from None
+
+    def listdir(self, folder: str) -> set[str] | None:
+        """MLSD lists hidden files too (`.htaccess`); NLST where a server lacks it."""
+        path = self._full(folder) if folder else self.path
+        try:
+            try:
+                return {name for name, facts in self.ftp.mlsd(path, ["type"])
+                        if facts.get("type") not in ("cdir", "pdir")}
+            except ftplib.error_perm as exc:
+                if not str(exc).startswith(("500", "502")):
+                    raise
+                return {posixpath.basename(name) for name in self.ftp.nlst("-a", path)}
+        except ftplib.error_perm as exc:
+            if str(exc).startswith((*NOT_FOUND, "501")):
+                return None
+            raise self._error(folder, exc) from None
+        except (OSError, EOFError, ftplib.Error) as exc:
+            raise self._error(folder, exc) from None
+
+    def remove_folder(self, folder: str) -> None:
+        self.made.discard(self._full(folder))
+        try:
+            self.ftp.rmd(self._full(folder))
+        except ftplib.error_perm:
+            pass  # not empty (the host's files), or already gone
+        except (OSError, EOFError, ftplib.Error) as exc:
+            raise self._error(folder, exc) from None
 
     def remove(self, rel: str) -> None:
         try:

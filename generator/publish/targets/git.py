@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from ..base import Target
-from .sshauth import SshFiles
+from .sshauth import OpenSshAuth
 
 AUTH_WORDS = ("permission denied", "authentication failed", "could not read username",
               "403", "401", "access denied", "invalid username or password")
@@ -32,7 +32,7 @@ class GitTarget(Target):
         if not shutil.which("git"):
             raise self.fail("tool_missing", exc="git")
         options = self.spec.options
-        self.files = SshFiles(self.secrets)
+        self.auth = OpenSshAuth(self.secrets)
         self.work = Path(tempfile.mkdtemp(prefix="kampung-git-"))
         self.env = self._environment()
         self.remote, self.branch = options["remote"], options["branch"]
@@ -64,8 +64,8 @@ class GitTarget(Target):
         env["GIT_CONFIG_COUNT"] = str(len(config))
         for index, (key, value) in enumerate(config):
             env[f"GIT_CONFIG_KEY_{index}"], env[f"GIT_CONFIG_VALUE_{index}"] = key, value
-        if self.files.key or self.files.known_hosts:
-            env["GIT_SSH_COMMAND"] = shlex.join(["ssh", *self.files.ssh_options(share=False)])
+        if self.auth.public_key or self.auth.known_hosts:
+            env["GIT_SSH_COMMAND"] = shlex.join(["ssh", *self.auth.ssh_options(share=False)])
         return env
 
     def _git(self, *args: str, inside: bool = True) -> str:
@@ -103,6 +103,10 @@ class GitTarget(Target):
     def remove(self, rel: str) -> None:
         (self.work / rel).unlink(missing_ok=True)
 
+    def listdir(self, folder: str) -> set[str] | None:
+        path = self.work / folder
+        return set(os.listdir(path)) - {".git"} if path.is_dir() else None
+
     def finish(self) -> None:
         self._git("add", "--all")
         if not self._git("status", "--porcelain").strip():
@@ -130,5 +134,5 @@ class GitTarget(Target):
     def close(self) -> None:
         if hasattr(self, "work"):
             shutil.rmtree(self.work, ignore_errors=True)
-        if hasattr(self, "files"):
-            self.files.cleanup()
+        if hasattr(self, "auth"):
+            self.auth.cleanup()

@@ -91,6 +91,20 @@ class S3Target(Target):
         except Exception as exc:
             raise self._error(rel, exc) from None
 
+    def listdir(self, folder: str) -> set[str] | None:
+        """Objects and common prefixes one level below `folder` (S3 has no folders)."""
+        prefix = "".join(f"{part}/" for part in (self.prefix, folder) if part)
+        names: set[str] = set()
+        try:
+            pages = self.client.get_paginator("list_objects_v2").paginate(
+                Bucket=self.bucket, Prefix=prefix, Delimiter="/")
+            for page in pages:
+                names |= {item["Key"][len(prefix):] for item in page.get("Contents", [])}
+                names |= {item["Prefix"][len(prefix):-1] for item in page.get("CommonPrefixes", [])}
+        except Exception as exc:
+            raise self._error(folder, exc) from None
+        return names or None
+
     def remove(self, rel: str) -> None:
         try:
             self.client.delete_object(Bucket=self.bucket, Key=self._key(rel))

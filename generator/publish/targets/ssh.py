@@ -7,18 +7,20 @@ from a script); otherwise SFTP. `mode: rsync` or `mode: sftp` forces one.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 import shlex
 import shutil
 import subprocess
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
 
-from ..base import Secrets, Target, Tick, folder_chain
+from ..base import Secrets, Target, Tick, folder_chain, temp_name
 from ..plan import order_key
 from ..spec import TargetSpec
-from .sshauth import SshFiles, classify_ssh_error
+from .sshauth import OpenSshAuth, add_known_hosts, classify_ssh_error, paramiko_key
 
 MISSING = 3  # exit status of our remote `cat` when the file is not there
 
@@ -34,14 +36,13 @@ class AutoSshTarget(Target):
     """Picks rsync or SFTP once connected, then hands every call to the one it picked."""
 
     def connect(self) -> None:
-        self.inner: Target = SftpTarget(self.spec, self.site, self.secrets)
         if not self.spec.options.get("password_env") and RsyncTarget.tools_present():
-            rsync = RsyncTarget(self.spec, self.site, self.secrets)
-            rsync.connect()
-            if rsync.remote_has_rsync:
-                self.inner = rsync
+            self.inner: Target = RsyncTarget(self.spec, self.site, self.secrets)
+            self.inner.connect()  # a failure here is closed by the engine, through us
+            if self.inner.remote_has_rsync:
                 return
-            rsync.close()
+            self.inner.close()
+        self.inner = SftpTarget(self.spec, self.site, self.secrets)
         self.inner.connect()
 
     @property
@@ -59,6 +60,15 @@ class AutoSshTarget(Target):
 
     def remove(self, rel):
         self.inner.remove(rel)
+
+    def listdir(self, folder):
+        return self.inner.listdir(folder)
+
+    def existing(self, paths):
+        return self.inner.existing(paths)
+
+    def remove_empty_folders(self, folders):
+        self.inner.remove_empty_folders(folders)
 
     def send(self, items, tick):
         self.inner.send(items, tick)
@@ -82,8 +92,8 @@ class RsyncTarget(Target):
         if not self.tools_present():
             raise self.fail("tool_missing", exc="ssh, rsync")
         options = self.spec.options
-        self.files = SshFiles(self.secrets)
-        self.ssh = ["ssh", "-p", str(options["port"]), *self.files.ssh_options()]
+        self.auth = OpenSshAuth(self.secrets)
+        self.ssh = ["ssh", "-p", str(options["port"]), *self.auth.ssh_options()]
         self.login = f"{options['user']}@{options['host']}"
         self.path = options["path"].rstrip("/") or "/"
         probe = self._remote(f"mkdir -p -- {shlex.quote(self.path)} && command -v rsync", b"")
@@ -115,10 +125,25 @@ class RsyncTarget(Target):
         self.send([(rel, source)], lambda _: None)
 
     def write_bytes(self, rel: str, data: bytes) -> None:
-        final = self._full(rel)
-        tmp = self._full(f"{rel}.kampung-tmp")
+        final, tmp = self._full(rel), self._full(temp_name(rel))
         done = self._remote(f"cat > {tmp} && mv -f -- {tmp} {final}", data)
         self._check(done, rel)
+
+    def existing(self, paths: Iterable[str]) -> set[str]:
+        """One remote command tests them all (names go NUL-separated on its stdin)."""
+        names = sorted(paths)
+        if not names:
+            return set()
+        test = "for f; do [ -e \"$f\" ] && printf '%s\\0' \"$f\"; done; true"
+        command = f"cd -- {shlex.quote(self.path)} && xargs -0 -r sh -c {shlex.quote(test)} sh"
+        done = self._remote(command, b"\0".join(n.encode() for n in names))
+        self._check(done, "")
+        return {n.decode() for n in done.stdout.split(b"\0") if n} & set(names)
+
+    def remove_empty_folders(self, folders: list[str]) -> None:
+        if folders:
+            quoted = " ".join(self._full(folder) for folder in folders)
+            self._check(self._remote(f"rmdir -- {quoted} 2>/dev/null; true", b""), "")
 
     def remove(self, rel: str) -> None:
         self._check(self._remote(f"rm -f -- {self._full(rel)}", b""), rel)
@@ -177,10 +202,11 @@ class RsyncTarget(Target):
         raise self.fail(_text_code(stderr), rel, stderr)
 
     def close(self) -> None:
-        if hasattr(self, "files"):
+        if hasattr(self, "ssh"):
             subprocess.run([*self.ssh, "-O", "exit", self.login], capture_output=True,
                            check=False, timeout=30)
-            self.files.cleanup()
+        if hasattr(self, "auth"):
+            self.auth.cleanup()
 
 
 def _rsync_code(returncode: int, stderr: str) -> str:
@@ -205,17 +231,17 @@ class SftpTarget(Target):
         import paramiko
 
         options = self.spec.options
-        self.files = SshFiles(self.secrets)
+        key = paramiko_key(self.secrets)
+        known_hosts = self.secrets.get("known_hosts_env")
         self.client = paramiko.SSHClient()
-        if self.files.known_hosts:
-            self.client.load_host_keys(str(self.files.known_hosts))
+        if known_hosts:
+            add_known_hosts(self.client.get_host_keys(), known_hosts)
         else:
             self.client.load_system_host_keys()
         self.client.set_missing_host_key_policy(paramiko.RejectPolicy())
         try:
             self.client.connect(
-                options["host"], port=options["port"], username=options["user"],
-                key_filename=str(self.files.key) if self.files.key else None,
+                options["host"], port=options["port"], username=options["user"], pkey=key,
                 password=self.secrets.get("password_env"),
                 look_for_keys=False, allow_agent=False, timeout=20, banner_timeout=20,
                 auth_timeout=20,
@@ -270,8 +296,7 @@ class SftpTarget(Target):
         self._atomic(rel, fill)
 
     def _atomic(self, rel: str, fill) -> None:
-        final = self._full(rel)
-        tmp = f"{final}.kampung-tmp"
+        final, tmp = self._full(rel), self._full(temp_name(rel))
         try:
             self._makedirs(posixpath.dirname(final))
             fill(tmp)
@@ -279,6 +304,19 @@ class SftpTarget(Target):
             self.sftp.posix_rename(tmp, final)
         except OSError as exc:
             raise self._error(rel, exc) from None
+
+    def listdir(self, folder: str) -> set[str] | None:
+        try:
+            return set(self.sftp.listdir(self._full(folder) if folder else self.path))
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise self._error(folder, exc) from None
+
+    def remove_folder(self, folder: str) -> None:
+        self.made.discard(self._full(folder))
+        with contextlib.suppress(OSError):  # not empty (the host's files), or gone
+            self.sftp.rmdir(self._full(folder))
 
     def remove(self, rel: str) -> None:
         try:
@@ -295,5 +333,3 @@ class SftpTarget(Target):
     def close(self) -> None:
         if hasattr(self, "client"):
             self.client.close()
-        if hasattr(self, "files"):
-            self.files.cleanup()
