@@ -364,6 +364,9 @@ def _media(site: Path, slug: str, n: int, now: datetime) -> datetime:
         (media / "formulir.pdf").unlink(missing_ok=True)
     elif n == 1:
         (media / "formulir.pdf").write_bytes(b"%PDF-1.4 formulir baru\n")
+    elif n == 2:  # an SVG, sanitised on the way out
+        (media / "peta.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()">'
+                                         b'<circle r="4"/></svg>')
     else:
         (media / "logo.png").write_bytes(png(10 + 40 * n))
     return now
