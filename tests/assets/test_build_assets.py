@@ -98,6 +98,9 @@ def test_hosting_files_and_service_worker(built):
     assert "/aset/*\n  Cache-Control: public, max-age=31536000, immutable" in \
         (root / "sukamaju" / "_headers").read_text()
     assert "RewriteRule ^(.+)$ $1.br [L]" in (root / "sukamaju" / ".htaccess").read_text()
+    for headers, rule in ((root / "_headers", "/sukamaju/media/*.svg"),  # no Netlify here
+                          (root / "sukamaju" / "_headers", "/media/*.svg")):
+        assert f"{rule}\n  Content-Security-Policy: default-src 'none'" in headers.read_text()
     sw = (root / "sukamaju" / "sw.js").read_bytes()
     assert len(brotli.compress(sw)) <= 2048 and len(gzip.compress(sw)) <= 2048
     for page in (b"layanan/ktp-el/", b"kontak/", b"pengumuman/musyawarah/", b"offline/",

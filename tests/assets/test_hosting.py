@@ -3,6 +3,7 @@ phones get the precompressed page, and photos are cached for a year."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import http.client
 import os
@@ -183,3 +184,28 @@ def test_host_forbids_script_in_an_svg_opened_on_its_own(server, docroot, reques
     assert b"<script" not in body
     status, headers, _ = get(port, "/sukamaju/index.html")
     assert "content-security-policy" not in headers  # pages keep their scripts
+
+
+RAW_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg"><script>'
+           b'document.documentElement.setAttribute("data-ran", "ya")</script>'
+           b'<circle r="4"/></svg>')
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("server", ["apache", "nginx"])
+def test_chromium_runs_no_script_of_an_svg_the_host_serves(server, docroot, request):
+    """The header alone stops script: an SVG put in the folder by hand, not sanitised."""
+    from browser.cdp import Chromium
+
+    port = request.getfixturevalue(server)
+    raw = docroot / "sukamaju" / "media" / "mentah.svg"
+    raw.write_bytes(RAW_SVG)
+    raw.chmod(0o644)
+    ran = "document.documentElement.getAttribute('data-ran')"
+    with Chromium.launch() as browser:
+        page = browser.new_page()
+        page.goto("data:image/svg+xml;base64," + base64.b64encode(RAW_SVG).decode())
+        assert page.evaluate(ran) == "ya"  # without the header it runs
+        page.goto(f"http://127.0.0.1:{port}/sukamaju/media/mentah.svg")
+        assert page.evaluate("document.documentElement.localName") == "svg"
+        assert page.evaluate(ran) is None
