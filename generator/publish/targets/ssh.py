@@ -150,48 +150,43 @@ class RsyncTarget(Target):
 
     def send(self, items: list[tuple[str, Path]], tick: Tick) -> None:
         """One rsync run per stage and page depth, so the order of the plan holds;
-        rsync writes each file to a temporary name and renames it into place."""
+        rsync writes each file to a temporary name and renames it into place. A file
+        counts as sent once its run has ended well: rsync names a file when it has sent
+        it, before the server has renamed it into place."""
         if not items:
             return
         root = Path(str(items[0][1])[: -len(items[0][0])])
         for _, group in groupby(items, key=lambda item: order_key(item[0])[:2]):
             names = [rel for rel, _ in group]
-            self._rsync(root, names, ["-I", "--out-format=%n"], tick)
+            for rel in self._rsync(root, names, ["-I", "--out-format=%n"]):
+                tick(rel)
 
     def damaged(self, expected: dict[str, str], root: Path, tick: Tick) -> set[str]:
         """rsync compares checksums on the server; nothing is downloaded."""
         names = sorted(expected)
         if not names:
             return set()
-        out = self._rsync(root, names, ["-n", "-c", "--out-format=%n"], lambda _: None)
+        out = self._rsync(root, names, ["-n", "-c", "--out-format=%n"])
         for rel in names:
             tick(rel)
         return {line for line in out if line in expected}
 
-    def _rsync(self, root: Path, names: list[str], extra: list[str], tick: Tick) -> list[str]:
+    def _rsync(self, root: Path, names: list[str], extra: list[str]) -> list[str]:
         wanted = set(names)
         command = [
             "rsync", "-s", "-t", "--from0", "--files-from=-", "--chmod=D755,F644",
             "--timeout=120", *extra,
             "-e", shlex.join(self.ssh), f"{root}/", f"{self.login}:{self.path}/",
         ]
-        printed = []
-        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE) as proc:
-            assert proc.stdin and proc.stdout and proc.stderr
-            proc.stdin.write(b"\0".join(n.encode() for n in names))
-            proc.stdin.close()
-            for raw in proc.stdout:
-                line = raw.decode(errors="replace").rstrip("\n")
-                if line in wanted:
-                    printed.append(line)
-                    tick(line)
-            stderr = proc.stderr.read().decode(errors="replace")
-        if proc.returncode:
+        done = subprocess.run(command, input=b"\0".join(n.encode() for n in names),
+                              capture_output=True, check=False)
+        stderr = done.stderr.decode(errors="replace")
+        if done.returncode:
             quoted = re.search(r'"([^"]+)"', stderr)
             file = quoted.group(1) if quoted else ""
-            raise self.fail(_rsync_code(proc.returncode, stderr), file, stderr)
-        return printed
+            raise self.fail(_rsync_code(done.returncode, stderr), file, stderr)
+        printed = done.stdout.decode(errors="replace").splitlines()
+        return [line for line in printed if line in wanted]
 
     def _check(self, done: subprocess.CompletedProcess[bytes], rel: str) -> None:
         if done.returncode == 0:
