@@ -13,6 +13,7 @@ import io
 import json
 import os
 import random
+import signal
 import subprocess
 from pathlib import Path
 
@@ -144,9 +145,11 @@ def publish(site: Path, *args: str, env: dict[str, str] | None = None) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def publish_killed_after(site: Path, uploads: int, env: dict[str, str]) -> int:
+def publish_killed_after(site: Path, uploads: int, env: dict[str, str],
+                         sig: int = signal.SIGKILL) -> int:
     """Run `kampung publish` in a child process that is SIGKILLed (with everything it
-    started: rsync, ssh) right after its `uploads`-th file was sent."""
+    started: rsync, ssh) right after its `uploads`-th file was sent; or sent `sig`
+    (SIGINT: Ctrl-C in a terminal reaches the whole process group)."""
     script = f"""
 import os, signal, sys
 from kampung.publish import report
@@ -154,7 +157,7 @@ original = report.TerminalProgress.tick
 def tick(self, rel):
     original(self, rel)
     if self.phase == "send" and self.count == {uploads}:
-        os.killpg(0, signal.SIGKILL)
+        os.killpg(0, {int(sig)})
 report.TerminalProgress.tick = tick
 from kampung.cli import main
 sys.exit(main(["publish", "--site", {str(site)!r}]))

@@ -5,6 +5,7 @@ Every target that logs in with a key is tried against the real sshd."""
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .servers import free_port
 from .sitekit import make_site, publish, publish_killed_after
 
 KINDS = ["rsync", "sftp", "auto", "git-ssh"]
-PATHS = ["success", "bad_host", "refused_key", "wrong_host_key", "interrupted"]
+PATHS = ["success", "bad_host", "refused_key", "wrong_host_key", "ctrl_c", "killed"]
 WRONG_HOST_KEY = ("ssh-ed25519 "  # some key, not the server's
                   "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n")
 
@@ -86,8 +87,12 @@ def test_the_private_key_is_never_written_to_disk(kind, how, sshd, tmp_path, mon
     temp = tmp_path / "tmp"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    if how == "interrupted":
+    if how == "killed":  # no clean-up can run: the key must never have been written
         assert publish_killed_after(site, 3, {**env, "TMPDIR": str(temp)}) != 0
+    elif how == "ctrl_c":
+        assert publish_killed_after(site, 3, {**env, "TMPDIR": str(temp)}, signal.SIGINT) != 0
+        assert not list(temp.glob("kampung-ssh-*")), "the private folder is removed"
+        assert not processes_under(temp), "the ssh-agent is stopped"
     else:
         run = publish(site, env=env)
         assert (run.code == 0) == (how == "success"), run.err
@@ -96,4 +101,4 @@ def test_the_private_key_is_never_written_to_disk(kind, how, sshd, tmp_path, mon
     secrets = key_lines(sshd.key, sshd.other_key)
     assert not files_holding(temp, secrets)
     assert not files_holding(site, secrets)
-    assert os.listdir(temp) == [] or how == "interrupted"
+    assert os.listdir(temp) == [] or how == "killed"  # a killed git publish leaves its clone
