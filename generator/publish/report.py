@@ -80,7 +80,7 @@ def summary(result: Result, lang: str) -> str:
     return translate(
         lang, key, target=result.target, sent=len(plan.upload), bytes=plan.upload_bytes,
         size=human_bytes(plan.upload_bytes, lang), deleted=len(plan.delete),
-        unchanged=len(plan.unchanged), damaged=len(result.damaged),
+        unchanged=len(plan.unchanged), damaged=len(result.damaged), foreign=len(plan.foreign),
     )
 
 

@@ -159,6 +159,7 @@ def test_a_host_file_the_site_needs_stops_the_publish_until_the_volunteer_says_s
     dry = publish(site, "--dry-run", env=remote.env)
     assert dry.code == 1
     assert "milik-lain  .htaccess" in dry.out and "milik-lain  index.html" in dry.out
+    assert "milik lain 2." in dry.out
     run = publish(site, env=remote.env)
     assert run.code == 1
     assert ".htaccess, index.html" in run.err and "--overwrite-foreign" in run.err
