@@ -147,3 +147,17 @@ def test_a_git_error_says_what_went_wrong_not_only_its_last_line(tmp_path):
     assert run.code == 1 and "git push ditolak" in run.err
     assert "Kuota penyimpanan habis (batas 1 GB)" in run.err
     assert "ghp_rahasiaSekali12345" not in run.err
+
+
+@pytest.mark.server
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["rsync", "sftp"])
+def test_a_secret_that_is_not_a_private_key_is_named_so(sshd, tmp_path, mode):
+    remote = ssh_remote(mode, sshd, tmp_path)
+    site = make_site(tmp_path / "site", {"vps": remote.spec})
+    pasted = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6 kemiren@laptop"  # the .pub
+    run = publish(site, env={**remote.env, "KAMPUNG_SSH_KEY": pasted})
+    assert run.code == 1
+    assert "[vps] kunci SSH di variabel lingkungan tidak dapat dibaca" in run.err
+    assert "-----BEGIN" in run.err  # the hint says what to paste
+    assert not remote.files()

@@ -32,6 +32,7 @@ class OpenSshAuth:
         self.control = self.folder / "cm"
         self.agent: subprocess.Popen[bytes] | None = None
         self.agent_pid = 0
+        self.socket = self.folder / "agent"
         self.public_key: Path | None = None
         try:
             self.known_hosts = self._write("known_hosts", secrets.get("known_hosts_env"))
@@ -54,20 +55,18 @@ class OpenSshAuth:
         key on stdin; keep the public half, so that ssh offers this key and no other."""
         if not (shutil.which("ssh-agent") and shutil.which("ssh-add")):
             raise PublishError("tool_missing", self.label, detail="ssh-agent, ssh-add")
-        socket = self.folder / "agent"
         self.agent = subprocess.Popen(
-            ["ssh-agent", "-a", str(socket), "sh", "-c", 'echo "$SSH_AGENT_PID"; exec cat'],
+            ["ssh-agent", "-a", str(self.socket), "sh", "-c", 'echo "$SSH_AGENT_PID"; exec cat'],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         assert self.agent.stdout
         self.agent_pid = int(self.agent.stdout.readline() or 0)
-        env = {**os.environ, "SSH_AUTH_SOCK": str(socket)}
+        env = {**os.environ, "SSH_AUTH_SOCK": str(self.socket)}
         added = subprocess.run(["ssh-add", "-q", "-"], input=key.replace("\r\n", "\n").strip()
                                .encode() + b"\n", env=env, capture_output=True, timeout=30)
         listed = subprocess.run(["ssh-add", "-L"], env=env, capture_output=True, timeout=30)
         if added.returncode or listed.returncode:
             detail = secrets.redact(added.stderr.decode(errors="replace")).strip()
             raise PublishError("key_invalid", self.label, detail=detail)
-        self.socket = socket
         self.public_key = self.folder / "id.pub"
         self.public_key.write_bytes(listed.stdout.splitlines()[0] + b"\n")
 
