@@ -5,6 +5,7 @@ Every target that logs in with a key is tried against the real sshd."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import tempfile
 from pathlib import Path
@@ -80,12 +81,13 @@ def processes_under(folder: Path) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("how", PATHS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_private_key_is_never_written_to_disk(kind, how, sshd, tmp_path, monkeypatch):
+def test_the_private_key_is_never_written_to_disk(kind, how, sshd, tmp_path, monkeypatch,
+                                                  request):
     remote = remote_for(kind, sshd, tmp_path)
     env = break_it(how, remote, sshd)
     site = make_site(tmp_path / "site", {"vps": remote.spec})
-    temp = tmp_path / "tmp"
-    temp.mkdir()
+    temp = Path(tempfile.mkdtemp(prefix="k", dir="/tmp"))  # short: sockets live there
+    request.addfinalizer(lambda: shutil.rmtree(temp, ignore_errors=True))
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     if how == "killed":  # no clean-up can run: the key must never have been written
         assert publish_killed_after(site, 3, {**env, "TMPDIR": str(temp)}) != 0
