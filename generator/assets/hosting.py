@@ -42,7 +42,7 @@ AddDefaultCharset utf-8
 <IfModule mod_mime.c>
   AddType image/webp .webp
   AddType text/javascript .js
-  AddType application/atom+xml .xml
+  AddType application/xml .xml
   RemoveType .gz .br
   AddEncoding x-gzip .gz
 </IfModule>
@@ -66,6 +66,9 @@ AddDefaultCharset utf-8
   </FilesMatch>
   <FilesMatch "\.xml\.(br|gz)$">
     ForceType "application/xml; charset=utf-8"
+  </FilesMatch>
+  <FilesMatch "^feed\.xml(\.(br|gz))?$">
+    ForceType "application/atom+xml; charset=utf-8"
   </FilesMatch>
   <FilesMatch "\.txt\.(br|gz)$">
     ForceType "text/plain; charset=utf-8"

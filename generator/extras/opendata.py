@@ -81,13 +81,15 @@ def _table(stem: str, meta: dict[str, Any], columns: tuple[str, ...],
 
 
 def to_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
-    """RFC 4180 CSV, UTF-8, comma-separated, a header row, numbers as plain digits."""
+    """RFC 4180 CSV, comma-separated, a header row, numbers as plain digits; UTF-8 with a
+    byte-order mark, without which Excel on Windows (what village offices open it with)
+    reads the file as ANSI and garbles every non-ASCII letter."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 # Charts: horizontal bars, the label above its bars so long labels fit a 320 px screen.

@@ -209,3 +209,15 @@ def test_chromium_runs_no_script_of_an_svg_the_host_serves(server, docroot, requ
         page.goto(f"http://127.0.0.1:{port}/sukamaju/media/mentah.svg")
         assert page.evaluate("document.documentElement.localName") == "svg"
         assert page.evaluate(ran) is None
+
+
+@pytest.mark.parametrize("encoding", ["", "gzip", "br"])
+def test_apache_serves_sitemaps_as_xml_and_only_feeds_as_atom(apache, docroot, encoding):
+    """A crawler that gets a sitemap typed as a feed may ignore it (issue 15, point 10)."""
+    for path, kind in (("/sitemap.xml", "application/xml"),
+                       ("/sukamaju/sitemap.xml", "application/xml"),
+                       ("/sukamaju/feed.xml", "application/atom+xml")):
+        status, headers, body = get(apache, path, encoding)
+        assert status == 200, path
+        assert headers["content-type"].split(";")[0] == kind, (path, encoding, headers)
+        assert decoded(headers, body) == (docroot / path.lstrip("/")).read_bytes()

@@ -100,7 +100,7 @@ pendapatan:
 belanja:
   - {uraian: Penyelenggaraan Pemerintahan Desa, anggaran: 600000000, realisasi: 300000000}
   - {uraian: "Pembangunan Desa, termasuk \\"jalan\\"", anggaran: 700000000, realisasi: 350000000}
-  - {uraian: Penanggulangan Bencana, anggaran: 50000000}
+  - {uraian: Penanggulangan Bencana – Siaga Darurat, anggaran: 50000000}
 """
 STATISTIK = """\
 tanggal_data: 2026-06-30
@@ -112,7 +112,7 @@ kelompok:
       - {label: Perempuan, jumlah: 1251}
   - judul: Kelompok umur
     rincian:
-      - {label: 0-14 tahun, jumlah: 512}
+      - {label: 0–14 tahun (balita & anak), jumlah: 512}
       - {label: 15-64 tahun, jumlah: 1642}
       - {label: 65 tahun ke atas, jumlah: 300}
 """

@@ -19,7 +19,7 @@ def yaml_of(site: Path, rel: str) -> dict:
 
 
 def rows_of(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
 
 
 @pytest.mark.parametrize("part", ["pendapatan", "belanja"])
@@ -82,3 +82,15 @@ def test_chart_description_reads_planned_and_realised_in_rupiah(out: Path) -> No
     assert "Dana Desa: Anggaran Rp1.050.000.000, Realisasi Rp630.000.000" in desc
     bars = [float(r["width"]) for r in svg.select("rect")]
     assert bars[0] == max(bars) and bars[1] == pytest.approx(bars[0] * 0.6, abs=0.2)
+
+
+@pytest.mark.parametrize("rel", ["apbdes/apbdes-2026-belanja.csv",
+                                 "statistik/statistik-kelompok-umur.csv"])
+def test_csv_opens_in_excel_with_its_dashes_and_letters_intact(out: Path, rel: str) -> None:
+    """Excel on Windows reads a CSV as UTF-8 only when it starts with a byte-order mark;
+    without one, "0–14 tahun" shows as "0â€“14 tahun" in the village office."""
+    data = (out / "sukamaju" / rel).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\xef\xbb\xbf") == 1  # the mark once, not before every row
+    text = data.decode("utf-8-sig")
+    assert "–" in text and text.startswith(("uraian,", "label,"))
