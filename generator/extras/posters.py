@@ -15,12 +15,11 @@ from typing import Any
 from ..assets.compress import PRINT_PAGE
 from ..model import Page, Site, Village
 from ..pages import event_end, expired, page_context, page_summary, popular, village_base_url
-from . import preview
+from . import posterfit, preview
 
-KINDS = ("layanan", "pengumuman", "agenda")
-# a poster with more lines than these gets smaller type so it still fits one A4 page,
-# one with fewer than SPARSE larger type, to be read from across the room
-SPARSE, DENSE, VERY_DENSE = 6, 12, 18
+# what each kind of page prints, measured to choose the type size (posterfit.py)
+KINDS = {"layanan": posterfit.service_blocks, "pengumuman": posterfit.notice_blocks,
+         "agenda": posterfit.event_blocks}
 
 
 def poster_path(page_url: str = "") -> str:
@@ -62,15 +61,14 @@ def page_poster(site: Site, village: Village, page: Page) -> dict[str, Any]:
     data = page_context(page, village)
     return {"kind": page.kind, "page_url": page.url, "page": data,
             "public_url": village_base_url(site, village) + page.url,
-            "density": density(lines(page))}
+            "density": posterfit.choose(KINDS[page.kind](data))}
 
 
 def home_poster(site: Site, village: Village) -> dict[str, Any]:
     services = [page_summary(p) for p in popular(village.section("layanan"))][:8]
-    count = len(village.profile.get("jam_layanan", [])) + len(services) + \
-        len(village.profile.get("darurat", []))
+    blocks = posterfit.home_blocks(village.profile, [s["judul"] for s in services])
     return {"kind": "beranda", "page_url": "", "page": None, "services": services,
-            "public_url": village_base_url(site, village), "density": density(count)}
+            "public_url": village_base_url(site, village), "density": posterfit.choose(blocks)}
 
 
 def book(site: Site, village: Village, content: Path, *,
@@ -91,16 +89,3 @@ def book(site: Site, village: Village, content: Path, *,
             "path": f"{village.slug}/{PRINT_PAGE}", "logo": logo, "book": True,
             "posters": village_posters(site, village, current_only=current_only)}
 
-
-def lines(page: Page) -> int:
-    """A rough count of the lines a poster prints, to choose its type size."""
-    data = page.data
-    count = len(data.get("persyaratan", [])) + len(data.get("prosedur", []))
-    count += len(data.get("bantuan", [])) + len(data.get("wilayah_terdampak", []))
-    return count + page.body.count("\n") // 2 + len(page.body) // 400
-
-
-def density(count: int) -> str:
-    if count > VERY_DENSE:
-        return "sangat-padat"
-    return "padat" if count > DENSE else "lega" if count <= SPARSE else "biasa"

@@ -1,62 +1,59 @@
-"""Posters print on A4 in Chromium's own PDF print, one page each, nothing cut off."""
+"""Posters print on A4 in Chromium's own PDF print: one page each with its QR code, however
+long the text, and a poster whose text had to be cut says so."""
 
 from __future__ import annotations
 
-import base64
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser.printkit import A4_POINTS, pages, print_pdf, qr_codes, silently_cut
+from sitekit import make_site, write
+
+from extras.conftest import NOW
+from kampung.build import build
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.server]
-A4_POINTS = (595.0, 842.0)
-CONTENT_PX = (round(186 / 25.4 * 96), round(273 / 25.4 * 96))  # 210x297 mm less 12 mm margins
+BASE = "https://uji.example.id/sukamaju/"
+LONG = "panjang sekali dan harus dibaca dengan teliti oleh semua warga " * 3
+HUGE_SERVICE = "---\njudul: Izin yang Sangat Rumit\nkelompok: keterangan\npersyaratan:\n" + \
+    "".join(f"  - {{nama: Dokumen nomor {n} yang {LONG}, bawa: fotokopi, jumlah: 2}}\n"
+            for n in range(60)) + \
+    "prosedur:\n" + "".join(f"  - Langkah {n}, {LONG}\n" for n in range(30)) + \
+    "biaya: {nominal: 0}\nwaktu_penyelesaian: {nilai: 3, satuan: hari_kerja}\n" \
+    "produk: Surat izin\npengaduan: Kepala desa\n---\nDibuat di kantor desa.\n"
+HUGE_NOTICE = "---\njudul: Waspada Bencana dengan Judul yang Juga Sangat Panjang " \
+    "Sekali untuk Menguji Tata Letak\ntanggal: 2026-11-25\njenis: serta_merta\n" \
+    "penting: true\nberlaku_sampai: 2026-12-31\n" \
+    f"bahaya: Banjir {LONG}\nwilayah_terdampak: [" + \
+    ", ".join(f"Dusun {n} RT 0{n % 9 + 1}" for n in range(40)) + "]\n" \
+    f"cara_menghindari: {LONG * 4}\nbantuan:\n" + \
+    "".join(f'  - {{nama: Posko {n}, telepon: "0812 0000 {n:04d}"}}\n' for n in range(12)) + \
+    f"diumumkan_oleh: Kepala Desa\nevakuasi: {{titik_kumpul: Balai Desa}}\n" \
+    f"upaya_penanganan: {LONG * 3}\n---\n" + "\n\n".join(LONG * 2 for _ in range(30)) + "\n"
 
 
 @pytest.fixture(scope="module")
-def tab(out: Path) -> Iterator[tuple[object, str]]:
+def tab(out: Path) -> Iterator[object]:
     from browser.cdp import Chromium
     from browser.host import StaticHost
 
     with StaticHost(out.parent) as host, Chromium.launch() as browser:
-        yield browser.new_page(), host.url
+        page = browser.new_page()
+        page.base = host.url
+        yield page
 
 
-def pdf_pages(data: bytes) -> list[tuple[float, float]]:
-    """Size of each page of a PDF Chromium printed, in points."""
-    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
-    return [(float(w), float(h)) for w, h in boxes]
-
-
-def print_pdf(tab: tuple, url: str) -> bytes:
-    page, _ = tab
-    page.goto(url)
-    result = page.send("Page.printToPDF", preferCSSPageSize=True, printBackground=True)
-    return base64.b64decode(result["data"])
-
-
-def overflow(tab: tuple) -> list[str]:
-    """Elements that stick out of their poster, laid out as print at A4 content width."""
-    page, _ = tab
-    page.send("Emulation.setEmulatedMedia", media="print")
-    page.send("Emulation.setDeviceMetricsOverride", width=CONTENT_PX[0], height=CONTENT_PX[1],
-              deviceScaleFactor=1, mobile=False)
-    try:
-        return page.evaluate(f"""[...document.querySelectorAll('.poster')].flatMap(p => {{
-            const box = p.getBoundingClientRect(), out = [];
-            if (box.height > {CONTENT_PX[1]} + 1) out.push(p.id + ' too tall ' + box.height);
-            for (const el of p.querySelectorAll('*')) {{
-                const r = el.getBoundingClientRect();
-                if (r.right > box.right + 1 || r.left < box.left - 1)
-                    out.push(el.outerHTML.slice(0, 80));
-            }}
-            return out; }})""")
-    finally:
-        page.send("Emulation.setEmulatedMedia", media="")
-        page.send("Emulation.clearDeviceMetricsOverride")
+@pytest.fixture(scope="module")
+def extreme(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A village whose service and emergency notice are far too long for one page."""
+    root = make_site(tmp_path_factory.mktemp("ekstrem") / "situs")
+    write(root, "content/sukamaju/layanan/izin-rumit.md", HUGE_SERVICE)
+    write(root, "content/sukamaju/pengumuman/bencana.md", HUGE_NOTICE)
+    build(root, root / "output", now=NOW)
+    return root / "output"
 
 
 @pytest.mark.parametrize("poster", ["sukamaju/cetak.html",
@@ -64,21 +61,33 @@ def overflow(tab: tuple) -> list[str]:
                                     "sukamaju/layanan/ahli-waris/cetak.html",
                                     "sukamaju/pengumuman/banjir/cetak.html",
                                     "sukamaju/agenda/posyandu/cetak.html"])
-def test_each_poster_prints_on_one_a4_page(tab: tuple, poster: str) -> None:
-    url = f"{tab[1]}output/{poster}"
-    pages = pdf_pages(print_pdf(tab, url))
-    assert len(pages) == 1
-    assert pages[0] == pytest.approx(A4_POINTS, abs=1.5)
-    assert overflow(tab) == []
+def test_each_poster_prints_on_one_a4_page(tab, poster: str) -> None:
+    pdf = print_pdf(tab, f"{tab.base}output/{poster}")
+    assert pages(pdf) == [pytest.approx(A4_POINTS, abs=1.5)]
+    assert qr_codes(pdf) == [[BASE + poster.removeprefix("sukamaju/").removesuffix(
+        "cetak.html")]]
+    assert silently_cut(tab) == []
 
 
-def test_notice_board_file_prints_one_poster_per_page(tab: tuple, extras_site: Path) -> None:
+@pytest.mark.parametrize("poster", ["layanan/izin-rumit/", "pengumuman/bencana/"])
+def test_a_far_too_long_poster_still_prints_on_one_page_and_says_the_rest_is_online(
+        tab, extreme: Path, poster: str) -> None:
+    pdf = print_pdf(tab, (extreme / "sukamaju" / poster / "cetak.html").as_uri())
+    assert pages(pdf) == [pytest.approx(A4_POINTS, abs=1.5)]
+    assert qr_codes(pdf) == [[BASE + poster]]
+    assert tab.evaluate("document.querySelector('.more').textContent").startswith(
+        "Teks ini dipotong")
+    assert silently_cut(tab) == []
+
+
+def test_notice_board_file_prints_one_poster_per_page(tab, extras_site: Path) -> None:
     target = extras_site / "papan.html"
     subprocess.run([sys.executable, "-m", "kampung", "posters", "sukamaju", "--site",
                     str(extras_site), "--output", str(target), "--now", "2026-11-28"],
                    check=True, capture_output=True)
     count = target.read_text("utf-8").count('<section class="poster ')
-    pages = pdf_pages(print_pdf(tab, f"{tab[1]}papan.html"))
-    assert len(pages) == count >= 8
-    assert all(p == pytest.approx(A4_POINTS, abs=1.5) for p in pages)
-    assert overflow(tab) == []
+    pdf = print_pdf(tab, f"{tab.base}papan.html")
+    assert len(pages(pdf)) == count >= 8
+    assert all(p == pytest.approx(A4_POINTS, abs=1.5) for p in pages(pdf))
+    assert all(len(found) == 1 for found in qr_codes(pdf))
+    assert silently_cut(tab) == []
