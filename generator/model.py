@@ -213,6 +213,8 @@ def _page(
         return None
     if kind == "pengumuman" and clean.get("jenis") == "serta_merta" and lang == "id":
         _check_serta_merta(doc, clean, problems)
+    if kind == "agenda":
+        problems.extend(_check_event_end(doc, clean))
     return Page(kind, slug, lang, rel, clean, doc.body, doc.body_line)
 
 
@@ -228,6 +230,27 @@ def _check_serta_merta(doc: Document, clean: dict[str, Any], problems: list[Prob
         if name not in clean:
             line, column = doc.where(())
             problems.append(Problem.at(doc.rel, line, column, "serta_merta_field", field=name))
+
+
+def _check_event_end(doc: Document, clean: dict[str, Any]) -> list[Problem]:
+    """An event cannot end before it starts (a calendar would get DTEND before DTSTART)."""
+    start, end = clean.get("mulai"), clean.get("selesai")
+    if start is None or end is None:
+        return []
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        backwards = end < start
+    else:
+        backwards = _day(end) < _day(start)
+    if backwards:
+        line, column = doc.where(("selesai",))
+        return [Problem.at(doc.rel, line, column, "event_ends_before_start",
+                           start=str(doc.raw.get(("mulai",), start)),
+                           end=str(doc.raw.get(("selesai",), end)))]
+    return []
+
+
+def _day(moment: date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _pair_translations(pages: list[Page], problems: list[Problem]) -> list[Page]:

@@ -3,6 +3,10 @@
 Times are written in the village's own time zone (WIB, WITA or WIT as the IANA zone), with
 the VTIMEZONE the calendar needs; a recurring event (posyandu on the second Tuesday of
 every month) is one VEVENT with an RRULE, so phones show every future date.
+
+DTSTAMP is when the file was made (the build's `--now`). LAST-MODIFIED and SEQUENCE come
+from the event's `diperbarui`, so a calendar app that already holds the event sees a
+newer version when a volunteer changes its time and its `diperbarui` date.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ WEEKDAYS = {"senin": "MO", "selasa": "TU", "rabu": "WE", "kamis": "TH", "jumat":
 FREQUENCIES = {"mingguan": "WEEKLY", "bulanan": "MONTHLY", "tahunan": "YEARLY"}
 FEED = "agenda.ics"
 PRODID = "-//Kampung//Portal Desa//ID"
+BUILD_ZONE = ZoneInfo("Asia/Jakarta")  # `--now` is read as WIB (build.build_now)
+FIRST_VERSION = date(2000, 1, 1)  # SEQUENCE counts days from here to `diperbarui`
 
 
 def event_file(slug: str) -> str:
@@ -41,9 +47,10 @@ def village_files(site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
     base = village_base_url(site, village)
     tz = zone(village.profile)
     name = village.profile["nama"]
+    stamp = site.now.replace(tzinfo=BUILD_ZONE, microsecond=0).astimezone(UTC)
     feed = new_calendar(f"Agenda {name}", tz)
     for page in events:
-        component = event_component(page, village.slug, base, tz)
+        component = event_component(page, village.slug, base, tz, stamp)
         feed.add_component(component)
         single = new_calendar(page.title, tz)
         single.add_component(component)
@@ -80,14 +87,20 @@ def _timezone(tzid: str) -> Timezone:
     return Timezone.from_tzid(tzid)
 
 
-def event_component(page: Page, village_slug: str, base_url: str, tz: ZoneInfo) -> Event:
+def event_component(page: Page, village_slug: str, base_url: str, tz: ZoneInfo,
+                    stamp: datetime) -> Event:
+    """One VEVENT; `stamp` (UTC) is when the calendar file is made."""
     from icalendar import Event
 
     data = page.data
     url = base_url + page.url
     event = Event()
     event.add("uid", f"{village_slug}-{page.slug}@{_host(base_url)}")
-    event.add("dtstamp", _stamp(data))
+    event.add("dtstamp", stamp)
+    changed = data.get("diperbarui")
+    event.add("last-modified", min(stamp, datetime.combine(changed, time(0, 0), tz)
+                                   .astimezone(UTC)) if changed else stamp)
+    event.add("sequence", (changed - FIRST_VERSION).days if changed else 0)
     event.add("summary", page.title)
     start, end = event_times(data, tz)
     event.add("dtstart", start)
@@ -150,13 +163,6 @@ def next_dates(data: dict[str, Any], zona: str, after: datetime, count: int = 3)
     while len(found) < count and (moment := dates.after(moment)) is not None:
         found.append(moment.replace(tzinfo=None))
     return found
-
-
-def _stamp(data: dict[str, Any]) -> datetime:
-    """DTSTAMP from the content, not the clock, so the same content gives the same bytes."""
-    when = data.get("diperbarui") or data.get("tanggal") or data["mulai"]
-    day = when.date() if isinstance(when, datetime) else when
-    return datetime.combine(day, time(0, 0), UTC)
 
 
 def _host(base_url: str) -> str:

@@ -59,6 +59,7 @@ judul: Musyawarah Desa RKPDes 2027
 mulai: 2026-12-05 19:00
 selesai: 2026-12-05 22:00
 lokasi: Balai Desa
+diperbarui: 2026-11-20
 ---
 Terbuka untuk semua warga.
 """
