@@ -11,11 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from .model import Page, Site, Village
 
 QUICK_LINKS = 6
 LATEST = 5
+PORTAL_SITEMAP = "sitemap-portal.xml"  # the portal's own pages; sitemap.xml is the index
+UNLISTED = ("404.html", "offline.html", "poster.html")  # templates marked noindex
 
 
 @dataclass(frozen=True)
@@ -38,15 +41,21 @@ def portal_outputs(site: Site) -> Iterator[Output]:
     urgent = [a for v in site.villages for a in urgent_announcements(site, v)]
     from . import extras  # posters, search, public information, open data (issue 7)
 
-    yield Output("index.html", "portal.html",
-                 {**base, "villages": villages, "urgent": urgent, "path": "index.html",
-                  **extras.portal_index(site)})
-    yield Output("404.html", "404.html", {**base, "path": "404.html", "home": "index.html"})
-    yield Output("robots.txt", "robots.txt", {**base, "sitemap": site.portal["base_url"] +
-                                               "sitemap.xml"})
+    pages = [Output("index.html", "portal.html",
+                    {**base, "villages": villages, "urgent": urgent, "path": "index.html",
+                     **extras.portal_index(site)}),
+             Output("404.html", "404.html", {**base, "path": "404.html", "home": "index.html"}),
+             *extras.portal_extras(site, base)]
+    yield from pages
+    home = site.portal["base_url"]
+    yield Output(PORTAL_SITEMAP, "sitemap.xml",
+                 {**base, "path": PORTAL_SITEMAP, "base_url": home, "urls": sitemap_urls(pages)})
+    # an index lists only sitemaps on its own host: a village on its own domain is
+    # announced by its own robots.txt
+    ours = [v["url"] + "sitemap.xml" for v in villages if same_host(v["url"], home)]
     yield Output("sitemap.xml", "sitemap_index.xml",
-                 {**base, "sitemaps": [v["url"] + "sitemap.xml" for v in villages]})
-    yield from extras.portal_extras(site, base)
+                 {**base, "sitemaps": [home + PORTAL_SITEMAP, *ours]})
+    yield Output("robots.txt", "robots.txt", {**base, "sitemap": home + "sitemap.xml"})
 
 
 def village_outputs(site: Site, village: Village) -> Iterator[Output]:
@@ -57,6 +66,15 @@ def village_outputs(site: Site, village: Village) -> Iterator[Output]:
         full = f"{village.slug}/{path}"
         return Output(full, template, {**common, "lang": lang, "path": full, **extra})
 
+    pages = list(_village_pages(site, village, out))
+    yield from pages
+    yield out("sitemap.xml", "sitemap.xml", base_url=desa["base_url"],
+              urls=sitemap_urls(pages, f"{village.slug}/"))
+    yield out("robots.txt", "robots.txt", sitemap=desa["base_url"] + "sitemap.xml")
+
+
+def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
+    """Every file of a village's site but its sitemap and robots.txt."""
     today = site.today
     services = village.section("layanan")
     announcements = village.section("pengumuman")
@@ -93,8 +111,6 @@ def village_outputs(site: Site, village: Village) -> Iterator[Output]:
                   page=page_context(page, village),
                   expired=page.kind == "pengumuman" and expired(page, today))
     yield out("feed.xml", "feed.xml", items=[page_context(p, village) for p in current][:20])
-    yield out("sitemap.xml", "sitemap.xml", urls=sitemap_paths(village))
-    yield out("robots.txt", "robots.txt", sitemap=desa["base_url"] + "sitemap.xml")
     yield out("404.html", "404.html", home=f"{village.slug}/index.html")
     yield out("offline/index.html", "offline.html")  # the service worker's page for the rest
     from . import extras  # imported here: extras builds on this module's helpers
@@ -213,11 +229,19 @@ def group_by(pages: list[Page], key: str) -> list[dict[str, Any]]:
     return [{"key": k, "items": v} for k, v in groups.items()]
 
 
-def sitemap_paths(village: Village) -> list[dict[str, Any]]:
-    sections = ["", "layanan/", "wisata/", "pengumuman/", "agenda/", "perangkat/", "apbdes/",
-                "statistik/", "kontak/"]
-    urls = [{"path": s, "lastmod": None} for s in sections]
-    for page in village.pages:
-        urls.append({"path": page.url,
-                     "lastmod": page.data.get("diperbarui") or page.data.get("tanggal")})
+def sitemap_urls(outputs: list[Output], prefix: str = "") -> list[dict[str, Any]]:
+    """Every page a search engine may list (not posters, 404 or the offline page), as its
+    folder address below `prefix`, with the date its content last changed if known."""
+    urls = []
+    for output in outputs:
+        if output.template in UNLISTED or not output.path.endswith("index.html"):
+            continue
+        page = output.context.get("page") or {}
+        urls.append({"path": output.path.removeprefix(prefix).removesuffix("index.html"),
+                     "lastmod": page.get("diperbarui") or page.get("tanggal")})
     return urls
+
+
+def same_host(url: str, other: str) -> bool:
+    """Whether two addresses are on one host (a sitemap index may list only those)."""
+    return urlsplit(url)[:2] == urlsplit(other)[:2]

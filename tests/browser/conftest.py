@@ -1,15 +1,13 @@
-"""Fixtures for browser tests: the sample portal built once, served like a cheap host."""
+"""Fixtures for browser tests: the sample portal (tests/conftest.py), served like a cheap
+host, and one Chromium per module."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-
-from kampung.build import build
 
 from .cdp import Chromium
 from .host import StaticHost
@@ -23,19 +21,6 @@ PAGES = {
     "tourism": "tamansari/wisata/kawah-ijen/index.html",
     "announcements": "kemiren/pengumuman/index.html",
 }
-
-
-@pytest.fixture(scope="session")
-def sample_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's sample content, built as CI would (image cache in .kampung-cache).
-
-    KAMPUNG_BROWSER_OUTPUT=<folder> reuses a portal built before, to iterate on a test.
-    """
-    if os.environ.get("KAMPUNG_BROWSER_OUTPUT"):
-        return Path(os.environ["KAMPUNG_BROWSER_OUTPUT"])
-    output = tmp_path_factory.mktemp("sample") / "output"
-    build(REPO, output, now=NOW)
-    return output
 
 
 @pytest.fixture(scope="module")
