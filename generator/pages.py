@@ -145,6 +145,7 @@ def desa_context(site: Site, village: Village) -> dict[str, Any]:
         "menu": [page_summary(p) for p in village.section("halaman") if p.data.get("menu")],
         "pages": [page_summary(p) for p in village.section("halaman")],
         "has": {"wisata": bool(village.section("wisata")),
+                "profil": any(p.slug == "profil" for p in village.section("halaman")),
                 "apbdes": bool(village.data["apbdes"]),
                 "statistik": "statistik" in village.data,
                 "perangkat": "perangkat" in village.data,
