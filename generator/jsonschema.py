@@ -7,6 +7,12 @@ languages ("Indonesian / English"), as the volunteers' editors show them on hove
 Volunteers write unquoted YAML, and the validator reads a scalar's text as written:
 `telepon: 0333421001` and `buka: 08.00` are fine although YAML would call them numbers.
 The schemas therefore accept those scalars too, exactly where the validator does.
+
+Where JSON Schema can say a rule of `kampung check`, the schema says it too: days that a
+month has (2026-02-30 is refused, 2028-02-29 is not), hours up to 23 (24.00 only as a
+closing time), the fields an emergency notice must fill (if/then), and the publish
+targets under `publikasi` with their keys (from `publish/spec.py`). What it cannot say
+(an event's end after its start, a link to a page that exists) only `check` reports.
 """
 
 from __future__ import annotations
@@ -15,17 +21,23 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .schema import FILE_TYPES, PAGE_TYPES, SLUG_PATTERN, Field
+from .publish.spec import ENV_NAME_RE, TARGET_NAME_RE
+from .publish.spec import KINDS as TARGET_KINDS
+from .schema import FILE_TYPES, PAGE_TYPES, SERTA_MERTA_REQUIRED, SLUG_PATTERN, Field
 from .validate import COLOR_RE, EMAIL_RE, PHONE_RE, RUPIAH_RE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCALAR = ["string", "number", "integer", "boolean"]
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
-DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+# a day the calendar has: 31 in Jan, Mar, ...; 30 in Apr, Jun, ...; Feb 29 in leap years
+LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DAY = (r"(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
+       r"|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))"
+       f"|{LEAP_YEAR}-02-29)")
 DATE_PATTERN = f"^{DAY}$"
 # the validator also takes a bare date for a start or end time
-DATETIME_PATTERN = f"^{DAY}(?:[ T](?:[01]?\\d|2[0-4])[:.][0-5]\\d(?::[0-5]\\d)?)?$"
-TIME_PATTERN = r"^(?:[01]?\d|2[0-4])[:.][0-5]\d$"
+DATETIME_PATTERN = f"^{DAY}(?:[ T](?:[01]?\\d|2[0-3])[:.][0-5]\\d(?::[0-5]\\d)?)?$"
+TIME_PATTERN = r"^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|24[:.]00)$"
 # where each file type lives, relative to the site folder
 FILE_GLOBS: dict[str, list[str]] = {
     "portal": ["content/portal.yaml"],
@@ -47,6 +59,10 @@ def file_schema(name: str, fields: dict[str, Field], *, translation: bool = Fals
         "description": f"{where}",
         **_object(fields, open_keys=False, relaxed=translation),
     }
+    if name == "pengumuman" and not translation:  # translations inherit the original's
+        schema["if"] = {"properties": {"jenis": {"const": "serta_merta"}},
+                        "required": ["jenis"]}
+        schema["then"] = {"required": list(SERTA_MERTA_REQUIRED)}
     return schema
 
 
@@ -60,7 +76,9 @@ def field_schema(spec: Field, relaxed: bool = False) -> dict[str, Any]:
 def _object(fields: dict[str, Field] | Any, open_keys: bool, relaxed: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
-        "properties": {name: field_schema(spec, relaxed) for name, spec in fields.items()},
+        "properties": {name: {**field_schema(spec, relaxed), **publish_targets()}
+                       if name == "publikasi" else field_schema(spec, relaxed)
+                       for name, spec in fields.items()},
         "additionalProperties": open_keys,
     }
     required = [name for name, spec in fields.items() if spec.required]
@@ -91,6 +109,29 @@ def _number(json_type: str) -> Any:
             schema["maximum"] = spec.maximum
         return schema
     return kind
+
+
+def publish_targets() -> dict[str, Any]:
+    """`publikasi`: named targets, each of a known `jenis` with only that kind's keys."""
+    kinds = [{"if": {"properties": {"jenis": {"const": kind}}},
+              "then": {"properties": {"jenis": True, **{k: TARGET_KEY[key.kind](key)
+                                                        for k, key in keys.items()}},
+                       "required": ["jenis", *(k for k, key in keys.items() if key.required)],
+                       "additionalProperties": False}}
+             for kind, keys in TARGET_KINDS.items()]
+    target = {"type": "object", "required": ["jenis"],
+              "properties": {"jenis": {"enum": list(TARGET_KINDS)}}, "allOf": kinds}
+    return {"type": "object", "additionalProperties": False,
+            "patternProperties": {TARGET_NAME_RE.pattern: target}}
+
+
+TARGET_KEY = {
+    "text": lambda key: {"type": "string", "pattern": r"\S"},
+    "int": lambda key: {"type": "integer", "minimum": 0},
+    "bool": lambda key: {"type": "boolean"},
+    "env": lambda key: {"type": "string", "pattern": ENV_NAME_RE.pattern},
+    "choice": lambda key: {"enum": list(key.choices)},
+}
 
 
 def _time(spec: Field, relaxed: bool) -> dict[str, Any]:

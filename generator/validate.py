@@ -159,7 +159,7 @@ class _Checker:
     def kind_time(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
         text = self.raw_text(value, path) or ""
         match = TIME_RE.match(text)
-        if not match or int(match[1]) > 24 or int(match[2]) > 59:
+        if not match or (int(match[1]), int(match[2])) > (24, 0) or int(match[2]) > 59:
             self.report(path, "bad_time", field=name, value=text)
             return MISSING
         return f"{int(match[1]):02d}.{match[2]}"

@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from sitekit import write
 
 from kampung.cli import main
 from kampung.content import Document, parse_yaml
@@ -84,7 +85,16 @@ CASES = [  # (type, YAML, both accept?)
     ("apbdes", "tahun: 1999\npendapatan: []\nbelanja: []\n", False),
     ("portal", "nama: Portal\nbase_url: https://desa.example.id/\n", True),
     ("portal", "nama: Portal\nbase_url: desa.example.id\n", False),
-    ("portal", "nama: Portal\nbase_url: https://x.id/\npublikasi: {apa: {saja: 1}}\n", True),
+    ("portal", "nama: Portal\nbase_url: https://x.id/\n"
+     "publikasi: {situs: {jenis: dir, path: /srv/www}}\n", True),
+    ("pengumuman", "judul: Rapat\ntanggal: 2028-02-29\n", True),
+    ("pengumuman", "judul: Rapat\ntanggal: 2026-02-29\n", False),
+    ("pengumuman", "judul: Rapat\ntanggal: 2100-02-29\n", False),
+    ("pengumuman", "judul: Rapat\ntanggal: 2026-06-31\n", False),
+    ("agenda", "judul: Ronda\nmulai: 2026-12-05 23:59\nlokasi: Pos\n", True),
+    ("agenda", "judul: Ronda\nmulai: 2026-12-05 24:00\nlokasi: Pos\n", False),
+    ("desa", DESA.replace('tutup: "15.00"', 'tutup: "24.00"'), True),
+    ("desa", DESA.replace('tutup: "15.00"', 'tutup: "24.30"'), False),
 ]
 
 
@@ -171,3 +181,54 @@ def test_the_repository_schemas_are_current() -> None:
     for name, schema in all_schemas().items():
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         assert (folder / name).read_text(encoding="utf-8") == text, name
+
+
+SITE_FILES = {  # a file as a volunteer writes it -> its schema
+    "content/sukamaju/pengumuman/rapat.md": "pengumuman",
+    "content/sukamaju/agenda/rapat.md": "agenda",
+    "content/sukamaju/desa.yaml": "desa",
+    "content/portal.yaml": "portal",
+}
+SERTA_MERTA = "judul: Banjir\ntanggal: 2026-11-25\njenis: serta_merta\npenting: true\n"
+BAD_FILES = [  # (file, front matter or YAML, what the judges found)
+    ("content/sukamaju/pengumuman/rapat.md", "judul: Rapat\ntanggal: 2026-02-30\n",
+     "30 February"),
+    ("content/sukamaju/pengumuman/rapat.md", "judul: Rapat\ntanggal: 2026-04-31\n",
+     "31 April"),
+    ("content/sukamaju/agenda/rapat.md", "judul: Rapat\nmulai: 2026-12-05 24:30\n"
+     "lokasi: Balai\n", "half past midnight as 24:30"),
+    ("content/sukamaju/desa.yaml", DESA.replace('tutup: "15.00"', 'tutup: "24:30"'),
+     "an office closing at 24:30"),
+    ("content/sukamaju/pengumuman/rapat.md", SERTA_MERTA, "an emergency notice with no "
+     "hazard, area, evacuation or help"),
+    ("content/portal.yaml", "nama: Portal\nbase_url: https://uji.example.id/\n"
+     "publikasi: {apa: {saja: 1}}\n", "a publish target of no known kind"),
+    ("content/portal.yaml", "nama: Portal\nbase_url: https://uji.example.id/\n"
+     "publikasi: {situs: {jenis: dir, path: /srv/www, paht: /srv}}\n",
+     "a misspelt key of a publish target"),
+    ("content/portal.yaml", "nama: Portal\nbase_url: https://uji.example.id/\n"
+     "publikasi: {situs: {jenis: ftp, host: ftp.x.id, user: u, password: rahasia}}\n",
+     "a password written into the file"),
+]
+
+
+def check_refuses(site: Path, rel: str, text: str) -> bool:
+    """`kampung check` on a valid site with this one file changed: does it fail?"""
+    write(site, rel, f"---\n{text}---\nIsi.\n" if rel.endswith(".md") else text)
+    return main(["check", "--site", str(site)]) == 1
+
+
+@pytest.mark.parametrize(("rel", "text", "story"), BAD_FILES)
+def test_the_editor_refuses_what_kampung_check_refuses(site: Path, rel: str, text: str,
+                                                      story: str,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    assert check_refuses(site, rel, text), story
+    assert rel.removeprefix("content/") in capsys.readouterr().err  # named, with its line
+    assert not schema_accepts(SITE_FILES[rel], text), story
+
+
+def test_the_sample_files_pass_both(site: Path) -> None:
+    """The files the bad ones were made from pass both, so each verdict is about its fault."""
+    assert main(["check", "--site", str(site)]) == 0
+    assert schema_accepts("desa", DESA)
+    assert schema_accepts("portal", "nama: Portal\nbase_url: https://uji.example.id/\n")

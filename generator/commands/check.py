@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from ..build import build_now, load
-from ..errors import ContentError, errors_only, report_json, report_text
+from ..errors import ContentError, Problem, errors_only, report_json, report_text
 from ..i18n import translate
+from ..publish.spec import load_targets
 
 EXAMPLES = """\
 contoh / examples:
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         site, problems = load(args.site, build_now(args.now))
     except ContentError as exc:
         site, problems = None, exc.problems
+    problems = [*problems, *publish_problems(args)]
     failed = bool(errors_only(problems)) or (args.strict and bool(problems))
     if args.format == "json":
         print(report_json(problems, args.lang))
@@ -48,3 +50,10 @@ def run(args: argparse.Namespace) -> int:
     pages = sum(len(v.pages) for v in site.villages)
     print(translate(args.lang, "ui.check_ok", villages=len(site.villages), pages=pages))
     return 0
+
+
+def publish_problems(args: argparse.Namespace) -> list[Problem]:
+    """Mistakes in the `publikasi` targets, found now rather than at the first publish
+    (a file that does not load at all is already reported)."""
+    _, found = load_targets(args.site / "content")
+    return [p for p in found if p.code.startswith("publish_")]
