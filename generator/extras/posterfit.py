@@ -26,7 +26,7 @@ STEPS = (("lega", 17.0, False), ("biasa", 14.0, False), ("padat", 12.0, False),
 CUT = "terpotong"
 PT = 25.4 / 72  # mm
 WIDTH = 186.0  # mm of text width: A4 less 12 mm margins
-ROOM = 204.0  # mm between the header and the QR code's rule
+ROOM = 200.0  # mm between the header and the QR code's rule
 LETTER = 0.55  # average letter width in em (DejaVu/Noto Sans set wider than most)
 LINE = 1.35  # line height in em (poster.css)
 IMAGE = 72.0  # mm: the tallest a picture in the body prints (poster.css)
@@ -50,10 +50,11 @@ def item(text: str, gap: float = 1.6) -> Block:
 
 
 def facts(*values: str) -> list[Block]:
-    """The boxed facts, two to a row, each a small label over its value."""
+    """The boxed facts, two to a row: a small label over each value, the taller decides."""
     rows = [values[i:i + 2] for i in range(0, len(values), 2)]
-    return [Block(max(row, key=len), share=0.45, gap=7.0 + 0.75 * LINE * 4.2)
-            for row in rows]
+    return [block for row in rows for block in (
+        Block("label", 0.75, share=0.45, gap=0.0), Block(max(row, key=len), share=0.45,
+                                                          gap=7.0))]
 
 
 def choose(blocks: list[Block]) -> str:
@@ -96,12 +97,16 @@ def service_blocks(page: dict[str, Any]) -> list[Block]:
 
 
 def notice_blocks(page: dict[str, Any]) -> list[Block]:
+    """Each emergency field prints as "Label: value"; a field's name is as long as its label
+    (cara_menghindari, "Cara menghindari"), a helper's label is its name."""
     keys = ("bahaya", "cara_menghindari", "upaya_penanganan", "diumumkan_oleh")
-    fields = [str(page[k]) for k in keys if k in page]
-    fields += [", ".join(page.get("wilayah_terdampak", [])),
-               str(page.get("evakuasi", {}).get("titik_kumpul", ""))]
-    fields += [str(b.get("telepon", "")) for b in page.get("bantuan", [])]
-    emergency = [Block(f, share=0.66, gap=1.0) for f in fields if f]
+    fields = [f"{k}: {page[k]}" for k in keys if k in page]
+    if page.get("wilayah_terdampak"):
+        fields.append("wilayah_terdampak: " + ", ".join(page["wilayah_terdampak"]))
+    if page.get("evakuasi"):
+        fields.append(f"titik_kumpul_evakuasi: {page['evakuasi'].get('titik_kumpul', '')}")
+    fields += [f"{b['nama']}: {b.get('telepon', '')}" for b in page.get("bantuan", [])]
+    emergency = [Block(field, share=0.95, gap=1.0) for field in fields]
     return [Block(page["judul"], 2.1, gap=8.0), Block("", 0.85),
             *emergency, Block("", gap=10.0 if emergency else 0, kind="space"),
             *body_blocks(page.get("body") or "")]
@@ -109,9 +114,10 @@ def notice_blocks(page: dict[str, Any]) -> list[Block]:
 
 def event_blocks(page: dict[str, Any]) -> list[Block]:
     return [Block(page["judul"], 2.1, gap=8.0),
-            *facts("Sabtu, 00 September 0000, 00.00 WIB", str(page.get("lokasi", "")),
+            *facts("Bulanan, Selasa minggu ke-2 " * ("berulang" in page) +
+                   "Sabtu, 00 September 0000, 00.00 WIB", str(page.get("lokasi", "")),
                    str(page.get("koordinator", "")), ", ".join(page.get("untuk", []))),
-            Block("x" * 130 if "berulang" in page else ""),  # the next three dates
+            Block("x" * 160 if "berulang" in page else ""),  # the next three dates
             *body_blocks(page.get("body") or "")]
 
 

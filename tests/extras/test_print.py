@@ -46,6 +46,64 @@ def tab(out: Path) -> Iterator[object]:
         yield page
 
 
+def service(count: int) -> str:
+    """A service with `count` requirements and steps, names of every length."""
+    needs = "".join(f"  - {{nama: Dokumen {n} {'yang ' * (n % 9)}{LONG[:n * 7 % 150]}, "
+                    "bawa: fotokopi, jumlah: 1}\n" for n in range(count))
+    steps = "".join(f"  - Langkah {n}, {LONG[:n * 11 % 180]}\n" for n in range(count // 2 + 1))
+    return (f"---\njudul: Layanan dengan {count} syarat\nkelompok: keterangan\n"
+            f"untuk_apa: {LONG[:count * 5]}\npersyaratan:\n{needs or '  - {nama: KTP-el}'}\n"
+            f"prosedur:\n{steps}biaya: {{nominal: 0}}\n"
+            "waktu_penyelesaian: {nilai: 3, satuan: hari_kerja}\nproduk: Surat\n"
+            "pengaduan: Kepala desa\n---\nIsi.\n")
+
+
+def notice(count: int) -> str:
+    """An emergency notice with `count` paragraphs and areas."""
+    areas = ", ".join(f"Dusun {n}" for n in range(count + 1))
+    helpers = "".join(f'  - {{nama: Posko {n}, telepon: "0812 {n:04d}"}}\n'
+                      for n in range(count // 3 + 1))
+    body = "\n\n".join(LONG[:40 + n * 13 % 190] for n in range(count))
+    return ("---\njudul: Waspada banjir\ntanggal: 2026-11-25\njenis: serta_merta\n"
+            f"berlaku_sampai: 2026-12-31\nbahaya: Banjir {LONG[:count * 9]}\n"
+            f"wilayah_terdampak: [{areas}]\ncara_menghindari: {LONG[:count * 12 + 20]}\n"
+            f"bantuan:\n{helpers}diumumkan_oleh: Kepala Desa\n"
+            "evakuasi: {titik_kumpul: Balai Desa}\nupaya_penanganan: Posko dibuka.\n"
+            f"---\n{body}\n")
+
+
+LENGTHS = range(0, 49, 4)
+
+
+@pytest.fixture(scope="module")
+def lengths(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Services and emergency notices of every length from a line to far too long."""
+    root = make_site(tmp_path_factory.mktemp("panjang") / "situs")
+    for count in LENGTHS:
+        write(root, f"content/sukamaju/layanan/syarat-{count}.md", service(count))
+        write(root, f"content/sukamaju/pengumuman/banjir-{count}.md", notice(count))
+    build(root, root / "output", now=NOW)
+    return root / "output"
+
+
+@pytest.mark.parametrize("kind", ["layanan/syarat", "pengumuman/banjir"])
+def test_posters_of_every_length_fit_one_page_and_never_lose_text_silently(
+        tab, lengths: Path, kind: str) -> None:
+    """The type shrinks as the text grows; only past the smallest size is text cut, and
+    then the poster says so. Whatever the length: one A4 page, its QR code readable."""
+    sizes = []
+    for count in LENGTHS:
+        page = f"{kind}-{count}/"
+        pdf = print_pdf(tab, (lengths / "sukamaju" / page / "cetak.html").as_uri())
+        assert pages(pdf) == [pytest.approx(A4_POINTS, abs=1.5)], page
+        assert qr_codes(pdf) == [[BASE + page]], page
+        assert silently_cut(tab) == [], page
+        sizes.append(tab.evaluate("getComputedStyle(document.querySelector('.poster'))"
+                                  ".fontSize"))
+    points = [float(size.removesuffix("px")) for size in sizes]
+    assert points == sorted(points, reverse=True) and points[0] > points[-1]
+
+
 @pytest.fixture(scope="module")
 def extreme(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A village whose service and emergency notice are far too long for one page."""
