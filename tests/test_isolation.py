@@ -1,0 +1,221 @@
+"""One village's mistake never holds back another's news: a village with errors in its own
+files is held at its last good build while the rest of the regency is built and published."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+from conftest import NOW
+from sitekit import announcement, make_site, write
+
+from kampung.build import build
+from kampung.cli import main
+from kampung.errors import ContentError
+from kampung.incremental.hold import EXIT_HELD
+
+REGENCY = ("kemiren", "sukamaju", "tamansari")
+BROKEN = "---\njudul: Rapat\ntanggal: kemarin\n---\nRapat desa.\n"  # line 3: no date
+
+
+def tree(root: Path, under: str = "") -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / under).rglob("*")) if p.is_file()}
+
+
+def without_status(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {rel: data for rel, data in files.items() if "status/" not in rel}
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+pytestmark = pytest.mark.slow  # each test builds a regency two or three times
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("base") / "situs", villages=REGENCY)
+    build(root, root / "output", now=NOW)
+    return root
+
+
+@pytest.fixture
+def regency(built: Path, tmp_path: Path) -> Path:
+    """Three villages, built: the last good state of each (content, output and cache)."""
+    root = tmp_path / "situs"
+    shutil.copytree(built, root, symlinks=True)
+    build(root, root / "output", now=NOW)  # the copy's folder is new: verify it once
+    return root
+
+
+def test_a_typo_in_one_village_still_publishes_the_others_news(regency: Path) -> None:
+    before = tree(regency / "output", "tamansari")
+    for slug in ("kemiren", "sukamaju"):
+        write(regency, f"content/{slug}/pengumuman/banjir.md",
+              announcement("Awas banjir", "2026-11-27", "penting: true"))
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    write(regency, "content/tamansari/pengumuman/kerja-bakti.md", announcement("Diubah"))
+    report = build(regency, regency / "output", now=NOW)
+    assert report.held == ["tamansari"]
+    assert [(p.path, p.line) for p in report.problems if p.severity == "error"] == \
+        [("tamansari/pengumuman/rapat.md", 3)]
+    for slug in ("kemiren", "sukamaju"):
+        assert (regency / f"output/{slug}/pengumuman/banjir/index.html").exists()
+    after = tree(regency / "output", "tamansari")
+    assert without_status(after) == without_status(before)  # bytes and all
+    status = after["tamansari/status/index.html"].decode()
+    assert "tamansari/pengumuman/rapat.md" in status and "baris 3" in status
+    assert "belum diterbitkan" in status and "Tidak ada masalah" not in status
+
+
+def test_the_portal_shows_a_held_village_as_it_last_published(regency: Path) -> None:
+    desa = regency / "content/tamansari/desa.yaml"
+    desa.write_text(desa.read_text().replace("nama: Tamansari", "nama: Tamansari Baru")
+                    + "telepon: [\n")  # a new name, and a line that breaks the file
+    report = build(regency, regency / "output", now=NOW)
+    assert report.held == ["tamansari"]
+    portal = (regency / "output/index.html").read_text()
+    assert "Tamansari" in portal and "Tamansari Baru" not in portal
+    assert (regency / "output/tamansari/index.html").exists()
+
+
+def test_a_village_that_never_built_cleanly_is_left_out(regency: Path) -> None:
+    make_site(regency / "baru", villages=("sidorejo",))
+    shutil.copytree(regency / "baru/content/sidorejo", regency / "content/sidorejo")
+    write(regency, "content/sidorejo/pengumuman/rapat.md", BROKEN)
+    report = build(regency, regency / "output", now=NOW)
+    assert report.held == ["sidorejo"]
+    assert not (regency / "output/sidorejo").exists()
+    assert "Sidorejo" not in (regency / "output/index.html").read_text()
+    portal_status = (regency / "output/status/index.html").read_text()
+    assert "sidorejo/pengumuman/rapat.md" in portal_status
+
+
+def test_a_broken_link_found_while_rendering_holds_its_village(regency: Path) -> None:
+    before = tree(regency / "output", "kemiren")
+    write(regency, "content/kemiren/halaman/profil.md",
+          "---\njudul: Profil\nmenu: true\n---\nLihat [jadwal](../pengumuman/tidak-ada.md).\n")
+    write(regency, "content/sukamaju/pengumuman/banjir.md", announcement("Awas banjir"))
+    report = build(regency, regency / "output", now=NOW)
+    assert report.held == ["kemiren"]
+    assert [p.code for p in report.problems if p.severity == "error"] == ["broken_link"]
+    assert without_status(tree(regency / "output", "kemiren")) == without_status(before)
+    assert (regency / "output/sukamaju/pengumuman/banjir/index.html").exists()
+    assert "broken" not in (regency / "output/kemiren/status/index.html").read_text()
+    assert "tidak-ada.md" in (regency / "output/kemiren/status/index.html").read_text()
+
+
+def test_an_error_in_a_shared_file_still_writes_nothing(regency: Path) -> None:
+    before = tree(regency / "output")
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    write(regency, "content/portal.yaml", "nama: [Portal\n")
+    with pytest.raises(ContentError) as caught:
+        build(regency, regency / "output", now=NOW)
+    assert {p.path for p in caught.value.problems} >= {"portal.yaml",
+                                                        "tamansari/pengumuman/rapat.md"}
+    assert tree(regency / "output") == before
+
+
+def test_all_or_nothing_keeps_the_old_behaviour(regency: Path) -> None:
+    before = tree(regency / "output")
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    write(regency, "content/kemiren/pengumuman/banjir.md", announcement("Awas banjir"))
+    with pytest.raises(ContentError):
+        build(regency, regency / "output", now=NOW, all_or_nothing=True)
+    assert tree(regency / "output") == before
+    code, _, err = run("build", "--site", str(regency), "--now", "2026-11-28T09:00",
+                       "--all-or-nothing")
+    assert code == 1 and "rapat.md:3" in err
+    assert tree(regency / "output") == before
+
+
+def test_the_build_exits_with_its_own_status_when_it_held_villages(regency: Path) -> None:
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    code, out, err = run("build", "--site", str(regency), "--now", "2026-11-28T09:00")
+    assert code == EXIT_HELD == 3
+    assert "tamansari" in err and "rapat.md:3" in err
+    (regency / "content/tamansari/pengumuman/rapat.md").unlink()
+    code, _, _ = run("build", "--site", str(regency), "--now", "2026-11-28T09:00")
+    assert code == 0
+    status = (regency / "output/tamansari/status/index.html").read_text()
+    assert "Tidak ada masalah" in status
+
+
+def test_a_fixed_village_publishes_again(regency: Path) -> None:
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    write(regency, "content/tamansari/pengumuman/banjir.md", announcement("Awas banjir"))
+    build(regency, regency / "output", now=NOW)
+    assert not (regency / "output/tamansari/pengumuman/banjir").exists()
+    write(regency, "content/tamansari/pengumuman/rapat.md", announcement("Rapat"))
+    report = build(regency, regency / "output", now=NOW)
+    assert report.held == []
+    assert (regency / "output/tamansari/pengumuman/banjir/index.html").exists()
+    clean = tmp_clean(regency)
+    assert tree(regency / "output") == clean
+
+
+def tmp_clean(site: Path) -> dict[str, bytes]:
+    target = site.parent / "clean"
+    build(site, target / "out", now=NOW, cache=target / "cache")
+    files = tree(target / "out")
+    shutil.rmtree(target)
+    return files
+
+
+def test_ci_with_only_the_cache_restored_puts_a_held_village_back(regency: Path,
+                                                                   tmp_path: Path) -> None:
+    """A CI job restores the cache, not the output: the held village's files come back
+    from the cache exactly, so publishing does not delete them."""
+    logo = regency / "content/tamansari/media"
+    logo.mkdir()
+    (logo / "formulir.pdf").write_bytes(b"%PDF-1.4 formulir\n")
+    build(regency, regency / "output", now=NOW)
+    before = tree(regency / "output", "tamansari")
+    (logo / "formulir.pdf").write_bytes(b"%PDF-1.4 formulir baru\n")
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    report = build(regency, tmp_path / "public", now=NOW, cache=regency / ".kampung-cache")
+    assert report.held == ["tamansari"]
+    again = without_status(tree(tmp_path / "public", "tamansari"))
+    assert "tamansari/media/formulir.pdf" not in again  # changed since: not the old bytes
+    assert again == {rel: data for rel, data in without_status(before).items()
+                     if rel != "tamansari/media/formulir.pdf"}
+
+
+def test_status_pages_are_small_quiet_and_not_offline_or_in_sitemaps(regency: Path) -> None:
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    build(regency, regency / "output", now=NOW)
+    out = regency / "output"
+    for rel in ("tamansari/status/index.html", "kemiren/status/index.html",
+                "status/index.html"):
+        page = (out / rel).read_text()
+        assert re.search(r'<meta content="noindex, nofollow" name=robots>', page)
+        assert "<script" not in page
+        assert len(page.encode()) < 14_000
+    assert "Tidak ada masalah" in (out / "kemiren/status/index.html").read_text()
+    assert "Terakhir diterbitkan: Sabtu, 28 November 2026, pukul 09.00 WIB" in \
+        (out / "kemiren/status/index.html").read_text()
+    portal = (out / "status/index.html").read_text()
+    assert re.search(r'href="?\.\./tamansari/status/index\.html"?>Tamansari</a>: ditahan', portal)
+    for rel, data in tree(out).items():
+        if rel.endswith(("sitemap.xml", "sw.js")):
+            assert b"status/" not in data, rel
+
+
+def test_a_status_page_speaks_english_beside_an_english_page(regency: Path) -> None:
+    write(regency, "content/kemiren/halaman/profil.en.md",
+          "---\njudul: Profile\n---\nOur village.\n")
+    build(regency, regency / "output", now=NOW)
+    write(regency, "content/kemiren/pengumuman/rapat.md", BROKEN)
+    build(regency, regency / "output", now=NOW)
+    page = (regency / "output/kemiren/status/index.html").read_text()
+    assert re.search('<section lang="?id"?>.*<section lang="?en"?>', page)
+    assert "line 3" in page and "baris 3" in page
