@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from conftest import NOW
+from publish.remotes import FolderRemote, GitRemote
+from publish.sitekit import publish, without_manifest
 from sitekit import announcement, make_site, write
 
 from kampung.build import build
 from kampung.cli import main
-from kampung.errors import ContentError
-from kampung.incremental.hold import EXIT_HELD
+from kampung.errors import EXIT_HELD, ContentError
 
 REGENCY = ("kemiren", "sukamaju", "tamansari")
 BROKEN = "---\njudul: Rapat\ntanggal: kemarin\n---\nRapat desa.\n"  # line 3: no date
@@ -140,7 +141,7 @@ def test_all_or_nothing_keeps_the_old_behaviour(regency: Path) -> None:
 
 def test_the_build_exits_with_its_own_status_when_it_held_villages(regency: Path) -> None:
     write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
-    code, out, err = run("build", "--site", str(regency), "--now", "2026-11-28T09:00")
+    code, _, err = run("build", "--site", str(regency), "--now", "2026-11-28T09:00")
     assert code == EXIT_HELD == 3
     assert "tamansari" in err and "rapat.md:3" in err
     (regency / "content/tamansari/pengumuman/rapat.md").unlink()
@@ -219,3 +220,40 @@ def test_a_status_page_speaks_english_beside_an_english_page(regency: Path) -> N
     page = (regency / "output/kemiren/status/index.html").read_text()
     assert re.search('<section lang="?id"?>.*<section lang="?en"?>', page)
     assert "line 3" in page and "baris 3" in page
+
+
+@pytest.mark.server
+def test_publishing_a_held_regency_sends_the_others_and_keeps_the_held_one(
+        regency: Path, tmp_path: Path) -> None:
+    """A real folder target and a bare git remote (a Pages branch) receive the two good
+    villages' news; the held village's published files stay as they were, byte for byte."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    bare, served = tmp_path / "pages.git", tmp_path / "www"
+    GitRemote(bare, {}, {}).git("init", "--quiet", "--bare", str(bare), cwd=tmp_path)
+    portal = regency / "content/portal.yaml"
+    portal.write_text(portal.read_text() + "publikasi:\n"
+                      f"  folder: {{jenis: dir, path: {served}}}\n"
+                      f"  pages: {{jenis: git, remote: {bare}, branch: gh-pages}}\n")
+    build(regency, regency / "output", now=NOW)
+    assert publish(regency).code == 0
+    git, folder = GitRemote(bare, {}, {}), FolderRemote("dir", served, {}, {}, None)
+    before = [without_status(without_manifest(r.files())) for r in (git, folder)]
+    assert "tamansari/index.html" in before[0] and before[0] == before[1]
+
+    write(regency, "content/kemiren/pengumuman/banjir.md", announcement("Awas banjir"))
+    write(regency, "content/sukamaju/pengumuman/banjir.md", announcement("Awas banjir"))
+    desa = regency / "content/tamansari/desa.yaml"  # broken: its own targets cannot be read
+    desa.write_text(desa.read_text() + "telepon: [\n")
+    code, _, _ = run("build", "--site", str(regency), "--now", "2026-11-28T09:00")
+    assert code == EXIT_HELD
+    published = publish(regency)
+    assert published.code == EXIT_HELD, published.err
+    for remote, old in zip((git, folder), before, strict=True):
+        files = without_manifest(remote.files())
+        assert "kemiren/pengumuman/banjir/index.html" in files
+        assert "sukamaju/pengumuman/banjir/index.html" in files
+        held = {rel: data for rel, data in files.items() if rel.startswith("tamansari/")}
+        assert without_status(held) == {rel: data for rel, data in old.items()
+                                        if rel.startswith("tamansari/")}
+        assert b"tamansari/desa.yaml" in files["tamansari/status/index.html"]

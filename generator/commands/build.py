@@ -12,9 +12,8 @@ from ..assets.budgets import Budgets
 from ..assets.budgets import report_json as weights_json
 from ..assets.budgets import report_text as weights_text
 from ..build import build, build_now
-from ..errors import ContentError, Problem, errors_only, report_text
+from ..errors import EXIT_HELD, ContentError, Problem, errors_only, report_text
 from ..i18n import translate
-from ..incremental.hold import EXIT_HELD
 from ..incremental.shard import parse_shard
 
 EXAMPLES = """\

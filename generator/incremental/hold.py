@@ -23,8 +23,6 @@ from ..model import Site, Village, _source_urls
 from .load import Loaded
 from .store import Store
 
-EXIT_HELD = 3  # `kampung build` (and publish) exit status: done, but villages were held
-
 
 @dataclass(frozen=True)
 class Good:
