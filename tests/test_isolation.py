@@ -4,12 +4,17 @@ files is held at its last good build while the rest of the regency is built and 
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import NOW
 from publish.remotes import FolderRemote, GitRemote
 from publish.sitekit import publish, without_manifest
@@ -257,3 +262,52 @@ def test_publishing_a_held_regency_sends_the_others_and_keeps_the_held_one(
         assert without_status(held) == {rel: data for rel, data in old.items()
                                         if rel.startswith("tamansari/")}
         assert b"tamansari/desa.yaml" in files["tamansari/status/index.html"]
+
+
+def ci_job(regency: Path, served: Path, provider: str) -> None:
+    portal = regency / "content/portal.yaml"
+    portal.write_text(portal.read_text()
+                      + f"publikasi:\n  folder: {{jenis: dir, path: {served}}}\n")
+    assert main(["ci", provider, "--site", str(regency)]) == 0
+    write(regency, "content/kemiren/pengumuman/banjir.md", announcement("Awas banjir"))
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+
+
+def shell(script: str, cwd: Path, env: dict[str, str]) -> int:
+    """A CI step as the runners run it: bash, stopping at the first failing command."""
+    path = f"{Path(sys.executable).parent}:{os.environ['PATH']}"
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+                          cwd=cwd, env={**os.environ, "PATH": path, **env},
+                          capture_output=True).returncode
+
+
+def test_the_gitlab_job_publishes_the_rest_then_fails_with_a_report(regency: Path,
+                                                                     tmp_path: Path) -> None:
+    served = tmp_path / "www"
+    ci_job(regency, served, "gitlab")
+    job = yaml.safe_load((regency / ".gitlab-ci.yml").read_text())["terbitkan"]
+    assert shell("\n".join(job["script"]), regency, {}) != 0  # the job fails, visibly...
+    assert (served / "kemiren/pengumuman/banjir/index.html").exists()  # ...after publishing
+    assert b"rapat.md" in (served / "tamansari/status/index.html").read_bytes()
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    issues = json.loads((regency / "gl-code-quality-report.json").read_text())
+    assert [i["location"]["path"] for i in issues] == ["content/tamansari/pengumuman/rapat.md"]
+
+
+def test_the_github_job_annotates_publishes_the_rest_then_fails(regency: Path,
+                                                                 tmp_path: Path) -> None:
+    served, outputs = tmp_path / "www", tmp_path / "github-output"
+    ci_job(regency, served, "github")
+    outputs.write_text("")
+    steps = yaml.safe_load((regency / ".github/workflows/kampung.yml").read_text())[
+        "jobs"]["terbitkan"]["steps"]
+    failed = []
+    for step in steps:
+        if "run" not in step or step["run"].startswith(("pip ", "sudo ")):
+            continue  # actions, installing: done here already
+        if step.get("if") and "ditahan=ya" not in outputs.read_text():
+            continue  # the only condition the workflow has: steps.periksa.outputs.ditahan
+        if shell(step["run"], regency, {"GITHUB_OUTPUT": str(outputs)}) != 0:
+            failed.append(step["name"])
+    assert failed == ["Desa ditahan"]
+    assert (served / "kemiren/pengumuman/banjir/index.html").exists()
