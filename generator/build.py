@@ -156,12 +156,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     if last is not None and (last[5] is not None or not want_weights):
         return BuildReport(*last[:5], last[5] or WeightReport(), *last[6:])
     loaded = session.load(now, jobs)  # villages whose files changed are read again
-    held = Held({}, {})
-    if faults is not None:  # villages with errors in their own files are held back
-        slugs = set(loaded.fingerprints)
-        faulty = hold.faulty(loaded.problems, slugs) | (faults & slugs)
-        held = session.hold(loaded, faulty) if faulty else held
-        loaded = session.loaded
+    loaded, held = _held(session, loaded, faults)  # as last good, or left out
     site, problems = _checked(site_root, loaded, session.store, held)
     if strict and (problems or held.problems):
         raise ContentError([*problems, *held.all()])
@@ -216,6 +211,17 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     return BuildReport(files, sorted(session.changed), removed, problems, 0.0,
                        weights, (media.images, media.processed), sorted(session.rendered),
                        sorted(held.problems))
+
+
+def _held(session: Session, loaded: Loaded, faults: set[str] | None) -> tuple[Loaded, Held]:
+    """The site with each village that has errors in its own files (or is in `faults`:
+    its job found some) held back; with `faults` None (all or nothing), as it is."""
+    slugs = set(loaded.fingerprints)
+    faulty = set() if faults is None else hold.faulty(loaded.problems, slugs) | (faults & slugs)
+    if not faulty:
+        return loaded, Held({}, {})
+    held = session.hold(loaded, faulty)
+    return session.loaded, held
 
 
 def _hold_or_stop(errors: list[Problem], villages: set[str], faults: set[str] | None,

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from .. import annotations
 from ..build import build_now, load
-from ..errors import EXIT_HELD, ContentError, Problem, errors_only, report_json, report_text
+from ..errors import ContentError, Problem, errors_only, report_json, report_text
 from ..i18n import translate
-from ..incremental.hold import owner_of
 from ..model import Village, load_village
 
 EXAMPLES = """\
@@ -21,10 +19,6 @@ contoh / examples:
   kampung check --village kemiren        satu desa saja, cepat / one village, quickly
   kampung check --github-annotations     anotasi di GitHub / annotations on GitHub
   kampung check --codequality gl-code-quality-report.json   laporan GitLab / GitLab report
-
-status keluar / exit status: 0 baik / ok; 1 kesalahan (di berkas bersama) / errors (in shared
-files); 3 kesalahan hanya di berkas desa (desa itu ditahan saat dibangun) / errors only in
-villages' own files (the build holds those villages)
 """
 
 
@@ -47,17 +41,16 @@ def run(args: argparse.Namespace) -> int:
     villages, problems = _load(args)
     annotations.emit(args, problems)
     failed = bool(errors_only(problems)) or (args.strict and bool(problems))
-    code = _status(problems, args.site / "content") if failed else 0
     if args.format == "json":
         print(report_json(problems, args.lang))
-        return code
+        return 1 if failed else 0
     if problems:
         print(report_text(problems, args.lang), file=sys.stderr)
     errors = len(errors_only(problems))
     if failed or villages is None:
         print(translate(args.lang, "ui.check_failed", errors=errors,
                         warnings=len(problems) - errors), file=sys.stderr)
-        return code or 1
+        return 1
     pages = sum(len(v.pages) for v in villages)
     print(translate(args.lang, "ui.check_ok", villages=len(villages), pages=pages))
     return 0
@@ -74,13 +67,3 @@ def _load(args: argparse.Namespace) -> tuple[tuple[Village, ...] | None, list[Pr
     except ContentError as exc:
         return None, exc.problems
     return site.villages, problems
-
-
-def _status(problems: list[Problem], content: Path) -> int:
-    """1 when a shared file has an error, or with --strict a warning; EXIT_HELD when only
-    villages' own files have errors (a build holds those and builds the rest)."""
-    errors = errors_only(problems)
-    slugs = {folder.name for folder in content.iterdir() if folder.is_dir()} \
-        if content.is_dir() else set()
-    shared = [p for p in errors if owner_of(p, slugs) is None]
-    return EXIT_HELD if errors and not shared else 1
