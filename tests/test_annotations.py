@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from publish.servers import need
 from sitekit import make_site, write
 
 from kampung.annotations import github, gitlab
@@ -70,6 +71,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A repository whose site sits in a subfolder, with two villages."""
+    need("git")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     return make_site(tmp_path / "situs", villages=("kemiren", "sukamaju"))
 

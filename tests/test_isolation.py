@@ -17,6 +17,7 @@ import pytest
 import yaml
 from conftest import NOW
 from publish.remotes import FolderRemote, GitRemote
+from publish.servers import need
 from publish.sitekit import publish, without_manifest
 from sitekit import announcement, make_site, write
 
@@ -232,8 +233,7 @@ def test_publishing_a_held_regency_sends_the_others_and_keeps_the_held_one(
         regency: Path, tmp_path: Path) -> None:
     """A real folder target and a bare git remote (a Pages branch) receive the two good
     villages' news; the held village's published files stay as they were, byte for byte."""
-    if not shutil.which("git"):
-        pytest.skip("git is not installed")
+    need("git")
     bare, served = tmp_path / "pages.git", tmp_path / "www"
     GitRemote(bare, {}, {}).git("init", "--quiet", "--bare", str(bare), cwd=tmp_path)
     portal = regency / "content/portal.yaml"
