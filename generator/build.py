@@ -156,7 +156,8 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     if last is not None and (last[5] is not None or not want_weights):
         return BuildReport(*last[:5], last[5] or WeightReport(), *last[6:])
     loaded = session.load(now, jobs)  # villages whose files changed are read again
-    loaded, held = _held(session, loaded, faults)  # as last good, or left out
+    loaded, held = _held(session, loaded, faults,  # as last good, or left out
+                         lambda slug: _mine(slug, villages, shard))
     site, problems = _checked(site_root, loaded, session.store, held)
     if strict and (problems or held.problems):
         raise ContentError([*problems, *held.all()])
@@ -197,7 +198,8 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     problems = [*problems, *session.budget_problems(budgets)]
     if strict and problems:
         raise ContentError(problems)
-    session.settle(selected, media.catalog, media.files, now)
+    session.settle(selected, media.catalog, media.files, now,
+                   {v.slug for v in site.villages} - chosen - held.problems.keys())
     _status_pages(session, site, problems, held, owners)
     keep = tuple(v.slug for v in site.villages if v.slug not in selected) + \
         tuple(held.left_out)
@@ -213,15 +215,22 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                        sorted(held.problems))
 
 
-def _held(session: Session, loaded: Loaded, faults: set[str] | None) -> tuple[Loaded, Held]:
+def _held(session: Session, loaded: Loaded, faults: set[str] | None,
+          mine: Callable[[str], bool]) -> tuple[Loaded, Held]:
     """The site with each village that has errors in its own files (or is in `faults`:
     its job found some) held back; with `faults` None (all or nothing), as it is."""
     slugs = set(loaded.fingerprints)
     faulty = set() if faults is None else hold.faulty(loaded.problems, slugs) | (faults & slugs)
     if not faulty:
         return loaded, Held({}, {})
-    held = session.hold(loaded, faulty)
+    held = session.hold(loaded, faulty, mine)
     return session.loaded, held
+
+
+def _mine(slug: str, wanted: set[str], shard: tuple[int, int] | None) -> bool:
+    """Does this build make the village (`--village`, `--shard`)?"""
+    return (not wanted or slug in wanted) and \
+        (shard is None or shard_of(slug, shard[1]) == shard[0])
 
 
 def _hold_or_stop(errors: list[Problem], villages: set[str], faults: set[str] | None,
@@ -240,7 +249,8 @@ def _status_pages(session: Session, site: Site, problems: list[Problem], held: H
     """Each owner's status page, a step of its own (see status.py)."""
     renderer = Renderer(session.site_root, site.portal["tema"], {})
     template = {name: session.templates.get(name) for name in (STATUS, "style.css")}
-    for owner, out in status_outputs(site, problems, held, session.published(), owners):
+    for owner, out in status_outputs(site, problems, held.problems, session.published(),
+                                     owners):
         session.step("status", owner, (template, out.path, out.context),
                      lambda out=out: [(out.path, render(renderer, out))])
 
@@ -317,8 +327,7 @@ def _select(site: Site, wanted: set[str], shard: tuple[int, int] | None,
     if unknown:
         raise ContentError([Problem.at("content", 1, 1, "desa_missing", village=slug)
                             for slug in sorted(unknown)])
-    chosen = (wanted & known) or (set() if wanted else known)
-    return {slug for slug in chosen if shard is None or shard_of(slug, shard[1]) == shard[0]}
+    return {slug for slug in known if _mine(slug, wanted, shard)}
 
 
 def render(renderer: Renderer, out: Output) -> bytes:

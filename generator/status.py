@@ -17,7 +17,6 @@ from typing import Any
 
 from .errors import Problem
 from .i18n import translate
-from .incremental.hold import Held, owner_of
 from .model import Site, Village
 from .pages import Output
 from .render.format import jam, tanggal
@@ -26,26 +25,29 @@ TEMPLATE = "status.html"
 FOLDER = "status"
 
 
-def status_outputs(site: Site, problems: list[Problem], held: Held, published: dict[str, str],
+def status_outputs(site: Site, problems: list[Problem], held: dict[str, list[Problem]],
+                   published: dict[str, str],
                    owners: Iterable[str]) -> Iterator[tuple[str, Output]]:
     """(owner, output) of each of `owners`' status pages: a village's slug, or "" for the
-    portal's. `problems` are this build's (those of held villages are in `held`)."""
+    portal's. `problems` are this build's; `held`, the problems of each held village (those
+    not in the site never built cleanly: the portal's page names them)."""
     villages = {v.slug: v for v in site.villages}
-    mine: dict[str, list[Problem]] = {slug: list(found) for slug, found in held.problems.items()}
+    mine: dict[str, list[Problem]] = {slug: list(found) for slug, found in held.items()}
     for problem in problems:
-        mine.setdefault(owner_of(problem, villages) or "", []).append(problem)
+        top = problem.path.split("/", 1)[0]
+        mine.setdefault(top if top in villages else "", []).append(problem)
     for owner in owners:
         found = sorted(mine.get(owner, []))
         if owner:
             village = villages[owner]
             langs = _languages(site, [village])
             path = f"{owner}/{FOLDER}/index.html"
-            sections = [_village_section(lang, village, found, owner in held.problems,
+            sections = [_village_section(lang, village, found, owner in held,
                                          published.get(owner)) for lang in langs]
         else:
             langs = _languages(site, site.villages)
             path = f"{FOLDER}/index.html"
-            sections = [_portal_section(lang, site, found, held, published) for lang in langs]
+            sections = [_portal_section(lang, site, found, held) for lang in langs]
         yield owner, Output(path, TEMPLATE, {"path": path, "lang": langs[0],
                                              "sections": sections})
 
@@ -67,19 +69,21 @@ def _village_section(lang: str, village: Village, problems: list[Problem], held:
             "home": f"{village.slug}/index.html"}
 
 
-def _portal_section(lang: str, site: Site, problems: list[Problem], held: Held,
-                    published: dict[str, str]) -> dict[str, Any]:
+def _portal_section(lang: str, site: Site, problems: list[Problem],
+                    held: dict[str, list[Problem]]) -> dict[str, Any]:
+    """Shared files' problems and each village's state (not its time: a share of a
+    sharded build knows only its own villages' times)."""
     rows = []
+    left_out = sorted(held.keys() - {v.slug for v in site.villages})
     for village in site.villages:
-        state = "held" if village.slug in held.problems else "ok"
+        state = "held" if village.slug in held else "ok"
         rows.append({"name": village.profile.get("nama", village.slug),
                      "status": f"{village.slug}/{FOLDER}/index.html",
-                     "state": translate(lang, f"ui.status.state_{state}"),
-                     "published": _when(lang, published.get(village.slug))})
-    rows.extend({"name": slug, "status": "", "published": "",
+                     "state": translate(lang, f"ui.status.state_{state}")})
+    rows.extend({"name": slug, "status": "",
                  "state": translate(lang, "ui.status.state_left_out")}
-                for slug in held.left_out)
-    return {**_common(lang, problems + [p for s in held.left_out for p in held.problems[s]]),
+                for slug in left_out)
+    return {**_common(lang, problems + [p for slug in left_out for p in held[slug]]),
             "title": translate(lang, "ui.status.portal_title", name=site.portal["nama"]),
             "held": "", "published": "", "home": "index.html", "villages": rows,
             "villages_label": translate(lang, "ui.status.villages")}

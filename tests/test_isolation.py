@@ -311,3 +311,24 @@ def test_the_github_job_annotates_publishes_the_rest_then_fails(regency: Path,
             failed.append(step["name"])
     assert failed == ["Desa ditahan"]
     assert (served / "kemiren/pengumuman/banjir/index.html").exists()
+
+
+def test_a_village_held_in_another_share_still_shows_in_the_portals(tmp_path: Path) -> None:
+    """Shards copied together are the whole site, a held village included: the share that
+    makes the portal keeps every village's last good state, not only its own villages'."""
+    site = make_site(tmp_path / "situs", villages=REGENCY)
+    def shards() -> Path:
+        merged = tmp_path / "merged"
+        shutil.rmtree(merged, ignore_errors=True)
+        for i in (1, 2):
+            build(site, tmp_path / f"part-{i}", now=NOW, shard=(i, 2), cache=tmp_path / f"c{i}")
+            shutil.copytree(tmp_path / f"part-{i}", merged, dirs_exist_ok=True)
+        return merged
+    shards()
+    build(site, tmp_path / "whole", now=NOW, cache=tmp_path / "whole-cache")
+    for slug in REGENCY:
+        write(site, f"content/{slug}/pengumuman/rapat.md", BROKEN)
+    merged = shards()
+    build(site, tmp_path / "whole", now=NOW, cache=tmp_path / "whole-cache")
+    assert tree(merged) == tree(tmp_path / "whole")
+    assert all(slug.title() in (merged / "index.html").read_text() for slug in REGENCY)

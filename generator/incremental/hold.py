@@ -110,9 +110,11 @@ def hold(loaded: Loaded, store: Store, slugs: set[str],
 
 
 def remember(store: Store, loaded: Loaded, slugs: Iterable[str],
-             catalog: Mapping[str, Any], copies: list[tuple[str, Path]], stat: Any) -> None:
-    """Keep each of `slugs` (built good just now) as its last good state, where it changed
-    (in the caller's transaction)."""
+             catalog: Mapping[str, Any], copies: list[tuple[str, Path]], stat: Any,
+             changed: bool = False) -> None:
+    """Keep each of `slugs` (loaded clean just now) as its last good state, where it
+    changed (with `changed`, only where its files did: villages not built here, whose
+    photos this build did not see), in the caller's transaction."""
     by_slug: dict[str, list[tuple[str, str, tuple[int, int]]]] = {}
     for rel, path in copies:
         by_slug.setdefault(rel.split("/", 1)[0], []).append((rel, str(path), stat(path)))
@@ -125,5 +127,6 @@ def remember(store: Store, loaded: Loaded, slugs: Iterable[str],
                              if rel.startswith(prefix)))
         good = Good(loaded.fingerprints[slug], record[2], record[1], media,
                     tuple(by_slug.get(slug, ())))
-        if store.get("good", slug) != good:
+        kept = store.get("good", slug)
+        if kept != good and not (changed and kept and kept.fingerprint == good.fingerprint):
             store.put("good", slug, good)

@@ -143,9 +143,11 @@ class Session:
             name: self._owned(f"step:{name}:{owner}")
             for name in (VILLAGE_STEPS if owner else PORTAL_STEPS)}
 
-    def hold(self, loaded: loading.Loaded, slugs: set[str]) -> Held:
+    def hold(self, loaded: loading.Loaded, slugs: set[str], mine: Callable[[str], bool]) -> Held:
         """Take the `slugs` villages as their last good build left them (see hold.py);
-        their link problems join their others (for their status pages)."""
+        their link problems join their others (for their status pages). Those this build
+        makes (`mine`) are carried only with their records; the others only show in the
+        portal's pages."""
         site = loaded.site
         assert site is not None
         for village in site.villages:
@@ -156,7 +158,8 @@ class Session:
 
         def carried(slug: str) -> bool:
             before, steps = self._records(slug)
-            return before is not None and all(s is not None for s in steps.values())
+            return not mine(slug) or (before is not None and
+                                      all(s is not None for s in steps.values()))
         self.loaded, held = holding.hold(loaded, self.store, slugs, carried)
         return held
 
@@ -171,10 +174,11 @@ class Session:
             self.ran[record] = before
 
     def settle(self, villages: Iterable[str], catalog: dict[str, Any],
-               copies: list[tuple[str, Path]], now: datetime) -> None:
+               copies: list[tuple[str, Path]], now: datetime, others: Iterable[str]) -> None:
         """Note the villages built good in this build: the commit keeps them as their last
-        good state, and `now` as when they were last published."""
-        self.good = (sorted(villages), catalog, copies, now.isoformat())
+        good state, and `now` as when they were last published; and the `others` loaded
+        clean (another share's: their state for the portal's pages, if new)."""
+        self.good = (sorted(villages), catalog, copies, now.isoformat(), sorted(others))
 
     def published(self) -> dict[str, str]:
         """When each village was last published (ISO times), by this build or before."""
@@ -369,8 +373,9 @@ class Session:
                     self.store.adopt_pending([key.removeprefix("owner:")])
         loading.save(self.store, self.loaded, self.known_before)
         if self.good is not None:
-            villages, catalog, copies, _ = self.good
+            villages, catalog, copies, _, others = self.good
             holding.remember(self.store, self.loaded, villages, catalog, copies, _stat)
+            holding.remember(self.store, self.loaded, others, {}, [], _stat, changed=True)
             self.store.set_meta("published", self.published())
         self.store.set_meta("tables", self.table_prints if self.whole else None)
         key, summary = getattr(self, "last", (None, None))
