@@ -39,7 +39,6 @@ from .pages import Output, portal_outputs, village_outputs
 from .parallel import RenderSpec, cpu_count, render_jobs
 from .render.env import Renderer
 from .render.themes import ThemeMissing, theme_chain, theme_dirs
-from .status import TEMPLATE as STATUS
 from .status import status_outputs
 from .write import MARKER, check_output_folder
 
@@ -248,10 +247,10 @@ def _status_pages(session: Session, site: Site, problems: list[Problem], held: H
                   owners: list[str]) -> None:
     """Each owner's status page, a step of its own (see status.py)."""
     renderer = Renderer(session.site_root, site.portal["tema"], {})
-    template = {name: session.templates.get(name) for name in (STATUS, "style.css")}
+    templates = value_digest(sorted(session.templates.items()))  # (what any include reads)
     for owner, out in status_outputs(site, problems, held.problems, session.published(),
                                      owners):
-        session.step("status", owner, (template, out.path, out.context),
+        session.step("status", owner, (templates, out.path, out.context),
                      lambda out=out: [(out.path, render(renderer, out))])
 
 
