@@ -26,6 +26,8 @@ from .assets.media import process_media
 from .assets.sitefiles import site_files
 from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
+from .incremental import hold
+from .incremental.hold import Faulty, Held
 from .incremental.jobs import Done
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, every_theme_file, theme_digests
@@ -37,6 +39,7 @@ from .pages import Output, portal_outputs, village_outputs
 from .parallel import RenderSpec, cpu_count, render_jobs
 from .render.env import Renderer
 from .render.themes import ThemeMissing, theme_chain, theme_dirs
+from .status import status_outputs
 from .write import MARKER, check_output_folder
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -52,6 +55,7 @@ class BuildReport:
     weights: WeightReport = field(default_factory=WeightReport)  # with build(weights=True)
     images: tuple[int, int] = (0, 0)  # (photos in the site, processed in this build)
     rendered: list[str] = field(default_factory=list)  # outputs rendered (rest: from cache)
+    held: list[str] = field(default_factory=list)  # villages held back by their own errors
 
 
 def build_now(given: str | None = None) -> datetime:
@@ -85,10 +89,16 @@ def build(
     strict: bool = False, budgets: Budgets | None = None, image_cache: Path | None = None,
     cache: Path | None = None, jobs: int | None = None, shard: tuple[int, int] | None = None,
     progress: Callable[[int, int], None] | None = None, weights: bool = False,
+    all_or_nothing: bool = False,
 ) -> BuildReport:
-    """Build the site into `output`; on any error raise ContentError and leave it untouched.
+    """Build the site into `output`; on an error in a shared file (portal.yaml, the theme,
+    the templates) raise ContentError and leave it untouched.
 
-    With `strict`, warnings count as errors. A broken photo is an error that still lets
+    A village with errors in its own files is held (see incremental/hold.py): its files
+    stay as its last good build left them, the portal's pages see it as it was then, and
+    every other village builds; `report.held` names it. With `all_or_nothing`, any error
+    stops the whole build instead. With `strict`, warnings count as errors (and any
+    problem stops the whole build). A broken photo is an error that still lets
     every page build (without that photo); budgets over their limit are warnings.
     What is still current comes from the build cache (`cache`, by default
     `.kampung-cache/` in the site): only outputs whose inputs changed are rendered, on
@@ -100,7 +110,8 @@ def build(
     started = time.perf_counter()
     check_output_folder(site_root / "content", output)
     collecting = gc.isenabled()
-    for fresh in (False, True):  # a damaged cache: build again from nothing
+    fresh, faults = False, set()  # faults: villages whose jobs found errors in their files
+    while True:
         session = Session(site_root, output, cache, fresh=fresh)
         # loading makes a great many objects that live for the whole build, and no garbage
         # cycles: the collector would walk them again and again for nothing (it took two
@@ -108,9 +119,17 @@ def build(
         gc.disable()
         try:
             report = _build(session, now, set(villages), strict, budgets, image_cache,
-                            jobs or cpu_count(), shard, progress, weights)
-        except DAMAGE:
+                            jobs or cpu_count(), shard, progress, weights,
+                            None if all_or_nothing else faults)
+        except DAMAGE:  # a damaged cache: build again from nothing
             session.abort()
+            if fresh:
+                raise
+            fresh = True
+            continue
+        except Faulty as exc:  # build again, holding these villages too
+            session.abort()
+            faults |= exc.villages
             continue
         except BaseException:
             session.abort()
@@ -121,39 +140,44 @@ def build(
             (gc.enable if collecting else gc.disable)()
         report.seconds = time.perf_counter() - started
         return report
-    raise AssertionError("unreachable: a fresh cache cannot be damaged")
 
 
 def _build(session: Session, now: datetime, villages: set[str], strict: bool,
            budgets: Budgets | None, image_cache: Path | None, jobs: int,
            shard: tuple[int, int] | None, progress: Callable[[int, int], None] | None,
-           want_weights: bool) -> BuildReport:
+           want_weights: bool, faults: set[str] | None) -> BuildReport:
     site_root = session.site_root
     found = session.scan()  # fingerprints of every content file
     key = value_digest((found.top, sorted(found.prints.items()), now.isoformat(),
-                        every_theme_file(site_root), sorted(villages), shard, strict, budgets))
+                        every_theme_file(site_root), sorted(villages), shard, strict, budgets,
+                        faults is None))
     last = session.remembered(key)  # nothing changed since the last build: nothing to do
     if last is not None and (last[5] is not None or not want_weights):
         return BuildReport(*last[:5], last[5] or WeightReport(), *last[6:])
     loaded = session.load(now, jobs)  # villages whose files changed are read again
-    site, problems = _checked(site_root, loaded, session.store)
-    if strict and problems:
-        raise ContentError(problems)
-    selected = _select(site, villages, shard)
+    loaded, held = _held(session, loaded, faults,  # as last good, or left out
+                         lambda slug: _mine(slug, villages, shard))
+    site, problems = _checked(site_root, loaded, session.store, held)
+    if strict and (problems or held.problems):
+        raise ContentError([*problems, *held.all()])
+    chosen = _select(site, villages, shard, held.left_out)
+    carried = chosen & held.good.keys()  # held: their records are carried, never run
+    selected = chosen - held.problems.keys()
     media = process_media(site_root / "content", site, selected,
                           ImageCache(image_cache or session.cache_dir / "images"),
                           prints={rel: known[2] for rel, known in found.known.items()
                                   if "/media/" in rel})
+    media.catalog.update(entry for slug in carried for entry in held.good[slug].media)
     problems = [*problems, *media.problems]
     tables = tracked_tables(site, media.catalog)
-    session.scope = scope(selected, (v.slug for v in site.villages), shard)
-    session.whole = shard is None and not villages
+    session.scope = scope(chosen, (v.slug for v in site.villages), shard)
+    session.whole = shard is None and not villages and not held.problems
     theme = site.portal["tema"]
     session.prepare(site, *theme_digests(theme_dirs(site_root, theme),
                                          theme_chain(site_root, theme)), tables)
     # the portal's job (shard 1 makes it) runs first and alone: see render_jobs
-    owners = ([""] if shard is None or shard[0] == 1 else []) + sorted(selected)
-    todo = session.jobs(owners)  # the others are current: not even planned
+    owners = ([""] if shard is None or shard[0] == 1 else []) + sorted(selected | carried)
+    todo = session.jobs(owners, carried)  # the others are current: not even planned
     gc.freeze()  # all that was loaded lives as long as the build: out of the collector's way
     gc.enable()
     spec = RenderSpec(site_root, session.folder.output, session.folder.staging,
@@ -163,22 +187,71 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                       owner_steps, session.static, loaded.fronts, extras.indexed_digest)
     render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
-    if errors_only(session.problems()):  # a template or link mistake: write nothing
-        raise ContentError(problems)
-    session.copies("media", media.files)  # processed photos (from the cache), attachments
+    errors = errors_only(session.problems())
+    if errors:  # a link mistake holds its village; a template mistake writes nothing
+        _hold_or_stop(errors, {v.slug for v in site.villages}, faults, [*problems, *held.all()])
+    session.copies("media", media.files,  # processed photos (from the cache), attachments
+                   [item for slug in carried for item in held.good[slug].copies])
     budgets = budgets or Budgets()
     weights = session.weigh(WeightReport(budgets)) if want_weights else WeightReport(budgets)
     problems = [*problems, *session.budget_problems(budgets)]
     if strict and problems:
         raise ContentError(problems)
-    keep = tuple(v.slug for v in site.villages if v.slug not in selected)
+    session.settle(selected, media.catalog, media.files, now,
+                   {v.slug for v in site.villages} - chosen - held.problems.keys())
+    _status_pages(session, site, problems, held, owners)
+    keep = tuple(v.slug for v in site.villages if v.slug not in selected) + \
+        tuple(held.left_out)
     removed = session.removed(keep)
     kept = weights if want_weights else None  # every page's weight: megabytes, for --report
     files = session.file_count()
-    session.remember(key, (files, [], [], problems, 0.0, kept, (media.images, 0)))
+    problems = [*problems, *held.all()]
+    session.remember(key, (files, [], [], problems, 0.0, kept, (media.images, 0), [],
+                           sorted(held.problems)))
     session.commit(removed)
     return BuildReport(files, sorted(session.changed), removed, problems, 0.0,
-                       weights, (media.images, media.processed), sorted(session.rendered))
+                       weights, (media.images, media.processed), sorted(session.rendered),
+                       sorted(held.problems))
+
+
+def _held(session: Session, loaded: Loaded, faults: set[str] | None,
+          mine: Callable[[str], bool]) -> tuple[Loaded, Held]:
+    """The site with each village that has errors in its own files (or is in `faults`:
+    its job found some) held back; with `faults` None (all or nothing), as it is."""
+    slugs = set(loaded.fingerprints)
+    faulty = set() if faults is None else hold.faulty(loaded.problems, slugs) | (faults & slugs)
+    if not faulty:
+        return loaded, Held({}, {})
+    held = session.hold(loaded, faulty, mine)
+    return session.loaded, held
+
+
+def _mine(slug: str, wanted: set[str], shard: tuple[int, int] | None) -> bool:
+    """Does this build make the village (`--village`, `--shard`)?"""
+    return (not wanted or slug in wanted) and \
+        (shard is None or shard_of(slug, shard[1]) == shard[0])
+
+
+def _hold_or_stop(errors: list[Problem], villages: set[str], faults: set[str] | None,
+                  problems: list[Problem]) -> None:
+    """Errors the jobs found: in villages' own files (links), build again holding those
+    villages; anywhere else (a template), or when not holding, stop."""
+    found = hold.faulty(errors, villages)
+    shared = [p for p in errors if hold.owner_of(p, villages) is None]
+    if faults is not None and found and not shared and not found <= faults:
+        raise Faulty(found)
+    raise ContentError(problems)
+
+
+def _status_pages(session: Session, site: Site, problems: list[Problem], held: Held,
+                  owners: list[str]) -> None:
+    """Each owner's status page, a step of its own (see status.py)."""
+    renderer = Renderer(session.site_root, site.portal["tema"], {})
+    templates = value_digest(sorted(session.templates.items()))  # (what any include reads)
+    for owner, out in status_outputs(site, problems, held.problems, session.published(),
+                                     owners):
+        session.step("status", owner, (templates, out.path, out.context),
+                     lambda out=out: [(out.path, render(renderer, out))])
 
 
 def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
@@ -218,13 +291,16 @@ def _within(prefix: str, files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[s
             yield rel, data
 
 
-def _checked(site_root: Path, loaded: Loaded, store: Store) -> tuple[Site, list[Problem]]:
-    """The loaded site and its problems; with any error, every link problem too, then stop."""
-    if loaded.site is None or errors_only(loaded.problems):
+def _checked(site_root: Path, loaded: Loaded, store: Store,
+             held: Held) -> tuple[Site, list[Problem]]:
+    """The loaded site and its problems; with any error outside the held villages (or no
+    village left to build), every link problem too, then stop."""
+    if loaded.site is None or errors_only(loaded.problems) or not loaded.site.villages:
         site = loaded.site
-        links = [p for v in (site.villages if site else ()) for p in
-                 check_links(site_root / "content", site, store.village(v.slug), b"", None)[0]]
-        raise ContentError([*loaded.problems, *links])
+        links = [p for v in (site.villages if site else ()) if v.slug not in held.problems
+                 for p in check_links(site_root / "content", site, store.village(v.slug),
+                                      b"", None)[0]]
+        raise ContentError([*loaded.problems, *held.all(), *links])
     _check_theme(site_root, loaded.site)
     return loaded.site, loaded.problems
 
@@ -242,14 +318,15 @@ def _counting(session: Session, total: int,
     return take
 
 
-def _select(site: Site, wanted: set[str], shard: tuple[int, int] | None) -> set[str]:
+def _select(site: Site, wanted: set[str], shard: tuple[int, int] | None,
+            left_out: list[str]) -> set[str]:
+    """The villages this build is for (of those in the site: not those `left_out`)."""
     known = {v.slug for v in site.villages}
-    unknown = wanted - known
+    unknown = wanted - known - set(left_out)
     if unknown:
         raise ContentError([Problem.at("content", 1, 1, "desa_missing", village=slug)
                             for slug in sorted(unknown)])
-    chosen = wanted or known
-    return {slug for slug in chosen if shard is None or shard_of(slug, shard[1]) == shard[0]}
+    return {slug for slug in known if _mine(slug, wanted, shard)}
 
 
 def render(renderer: Renderer, out: Output) -> bytes:

@@ -12,6 +12,8 @@ from typing import Any
 
 from .i18n import translate
 
+EXIT_HELD = 3  # exit status of a build or publish that held villages back (incremental/hold.py)
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

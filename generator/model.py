@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -110,6 +110,25 @@ def load_site(root: Path, now: datetime) -> tuple[Site | None, list[Problem]]:
     if any(p.severity == "error" for p in problems):
         return None, problems
     return site, problems
+
+
+def load_village(root: Path, slug: str, now: datetime) -> tuple[Village | None, list[Problem]]:
+    """One village read, validated and cross-checked as `load_site` does it (portal.yaml
+    too), without reading the others: a link into another village is good when the file it
+    names is there. For `kampung check --village`, a volunteer's quick loop."""
+    root = root.resolve()
+    files, found = content_files(root / slug)
+    problems = [replace(p, path=f"{slug}/{p.path}") for p in found]
+    portal = _portal(root, problems)
+    village = _village(root, slug, files, problems, {})
+    if village is None:
+        return None, problems
+    others = {rel: rel for path in root.glob("*/**/*")
+              if path.is_file() and (rel := path.relative_to(root).as_posix()).split("/")[0]
+              != slug}
+    site = Site(portal, (village,), now, {**others, **_source_urls([village])})
+    _check_links(root, site, village, problems)
+    return village, problems
 
 
 def _portal(root: Path, problems: list[Problem]) -> dict[str, Any]:

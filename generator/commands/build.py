@@ -8,11 +8,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import annotations
 from ..assets.budgets import Budgets
 from ..assets.budgets import report_json as weights_json
 from ..assets.budgets import report_text as weights_text
 from ..build import build, build_now
-from ..errors import ContentError, Problem, errors_only, report_text
+from ..errors import EXIT_HELD, ContentError, Problem, errors_only, report_text
 from ..i18n import translate
 from ..incremental.shard import parse_shard
 
@@ -26,6 +27,11 @@ contoh / examples:
   kampung build --budget 80              anggaran tampilan pertama 80 KB / first-view budget
   kampung build --jobs 4 --cache ci-cache  4 proses, cache di ci-cache/ / 4 processes, cache dir
   kampung build --shard 2/4              bagian 2 dari 4 (matriks CI) / share 2 of 4 (CI matrix)
+  kampung build --all-or-nothing         satu kesalahan menahan semua desa / any error stops all
+
+status keluar / exit status: 0 berhasil / ok; 1 gagal, tidak ada yang ditulis (atau foto rusak) /
+failed, nothing written (or a broken photo); 3 desa dengan kesalahan ditahan, desa lain dibangun /
+villages with errors held, the others built
 """
 
 
@@ -48,6 +54,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--cache", type=Path, default=None, metavar="DIR",
                    help=translate(lang, "cli.cache"))
     p.add_argument("--shard", default=None, metavar="I/N", help=translate(lang, "cli.shard"))
+    p.add_argument("--all-or-nothing", action="store_true",
+                   help=translate(lang, "cli.all_or_nothing"))
+    annotations.add_options(p, lang)
     p.set_defaults(run=run)
 
 
@@ -78,12 +87,15 @@ def run(args: argparse.Namespace) -> int:
         report = build(args.site, output, now=build_now(args.now), villages=args.village,
                        strict=args.strict, budgets=Budgets(first_view_kb=args.budget),
                        cache=args.cache, jobs=args.jobs, shard=_shard(args.shard),
-                       progress=_progress(args.lang), weights=bool(args.report))
+                       progress=_progress(args.lang), weights=bool(args.report),
+                       all_or_nothing=args.all_or_nothing)
     except ContentError as exc:
+        annotations.emit(args, exc.problems)
         print(report_text(exc.problems, args.lang), file=sys.stderr)
         print(translate(args.lang, "ui.build_failed", errors=len(errors_only(exc.problems)),
                         output=output), file=sys.stderr)
         return 1
+    annotations.emit(args, report.problems)
     if report.problems:
         print(report_text(report.problems, args.lang), file=sys.stderr)
     if args.report:
@@ -96,4 +108,8 @@ def run(args: argparse.Namespace) -> int:
                     changed=len(report.changed), removed=len(report.removed)), file=done)
     print(translate(args.lang, "ui.build_ok", files=report.files, output=output,
                     seconds=f"{report.seconds:.2f}"), file=done)
+    if report.held:
+        print(translate(args.lang, "ui.build_held", villages=", ".join(report.held)),
+              file=sys.stderr)
+        return EXIT_HELD
     return 1 if errors_only(report.problems) else 0  # e.g. a broken photo: pages built

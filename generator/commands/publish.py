@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import report_text
+from ..errors import EXIT_HELD, report_text
 from ..i18n import translate
 from ..publish import Options, load_targets, publish_site, select
 from ..publish.report import TerminalProgress, error_text, listing, summary
@@ -53,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     output = (args.output or args.site / "output").resolve()
     specs, problems = load_targets(args.site / "content")
-    if problems:
+    if problems:  # a village's own desa.yaml only holds back that village's targets
         print(report_text(problems, lang), file=sys.stderr)
+    if any("/" not in p.path for p in problems):
         return 1
     chosen = select(specs, args.village, args.target)
     if not chosen:
@@ -82,4 +83,4 @@ def run(args: argparse.Namespace) -> int:
         return 1
     stops = args.dry_run and any(
         r.damaged or (r.plan.foreign and not args.overwrite_foreign) for r in outcome.results)
-    return 1 if stops else 0
+    return 1 if stops else EXIT_HELD if problems else 0

@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from ..assets.budgets import Budgets, WeightReport, for_phones
+from ..assets.finish import finished
 from ..assets.media import by_village
 from ..errors import Problem
 from ..model import Site
 from ..render.themes import THEMES_DIR, Theme
 from ..write import OutputFolder, stage
+from . import hold as holding
 from . import load as loading
+from .hold import Held
 from .jobs import Done, Job
 from .sources import combine, files_under, generator_version, scan_paths
-from .steps import FileInfo, Owned
+from .steps import FileInfo, Make, Owned, Place, run_step
 from .store import DAMAGE, FILE, CacheDamaged, Store, digest
 from .track import TrackedTable, table_digest, tracked_tables, value_digest
 
@@ -54,6 +57,7 @@ class Session:
         self.scope: Callable[[str], bool] = lambda rel: True  # the files this build owns
         self.whole = True  # every owner runs or is checked (no --village, no --shard)
         self.reweighed: set[str] = set()  # owners carried over with new budget warnings
+        self.good: tuple[Any, ...] | None = None  # villages built good: see `settle`
         self.folder.begin()
 
     def _where(self) -> Any:
@@ -110,15 +114,14 @@ class Session:
         mine = value_digest(self.media_of.get(owner, []) if owner else [])
         return digest(print_ + self.site_key + mine)
 
-    def jobs(self, owners: Iterable[str]) -> list[Job]:
-        """A job for each owner that must run; the others are carried over as recorded."""
-        todo = []
+    def jobs(self, owners: Iterable[str], held: Iterable[str] = ()) -> list[Job]:
+        """A job for each owner that must run; the others, and the `held` villages, are
+        carried over as recorded (a held village's files are only put back, if need be)."""
+        todo, held = [], set(held)
         for owner in owners:
-            before = self._owned(f"owner:{owner}")
-            steps = {name: self._owned(f"step:{name}:{owner}")
-                     for name in (VILLAGE_STEPS if owner else PORTAL_STEPS)}
-            current = before is not None and self._current(owner, before) and \
-                all(step is not None for step in steps.values())
+            before, steps = self._records(owner)
+            current = owner in held or (before is not None and self._current(owner, before)
+                                        and all(s is not None for s in steps.values()))
             if current:
                 self.owned[f"owner:{owner}"] = before  # type: ignore[assignment]
                 self.owned.update({f"step:{n}:{owner}": s for n, s in steps.items() if s})
@@ -133,6 +136,56 @@ class Session:
             todo.append(Job(owner, None, self.trusted, before.links if before else None,
                             steps, restore))
         return todo
+
+    def _records(self, owner: str) -> tuple[Owned | None, dict[str, Owned | None]]:
+        """The owner's record and its steps' records, as the last build left them."""
+        return self._owned(f"owner:{owner}"), {
+            name: self._owned(f"step:{name}:{owner}")
+            for name in (VILLAGE_STEPS if owner else PORTAL_STEPS)}
+
+    def hold(self, loaded: loading.Loaded, slugs: set[str], mine: Callable[[str], bool]) -> Held:
+        """Take the `slugs` villages as their last good build left them (see hold.py);
+        their link problems join their others (for their status pages). Those this build
+        makes (`mine`) are carried only with their records; the others only show in the
+        portal's pages."""
+        site = loaded.site
+        assert site is not None
+        for village in site.villages:
+            if village.slug in slugs:
+                found = loading.check_links(self.site_root / "content", site,
+                                            self.store.village(village.slug), b"", None)[0]
+                loaded.problems.extend(found)
+
+        def carried(slug: str) -> bool:
+            before, steps = self._records(slug)
+            return not mine(slug) or (before is not None and
+                                      all(s is not None for s in steps.values()))
+        self.loaded, held = holding.hold(loaded, self.store, slugs, carried)
+        return held
+
+    def step(self, name: str, owner: str, key: Any, make: Make) -> None:
+        """Run a step of `owner` here, in the main process (see steps.run_step)."""
+        record = f"step:{name}:{owner}"
+        before = self._owned(record)
+        place = Place(self.folder.staging, self.folder.output, self.trusted)
+        self.owned[record], ran = run_step(self.store, place, before, key, make, finished,
+                                           self.changed)
+        if ran:
+            self.ran[record] = before
+
+    def settle(self, villages: Iterable[str], catalog: dict[str, Any],
+               copies: list[tuple[str, Path]], now: datetime, others: Iterable[str]) -> None:
+        """Note the villages built good in this build: the commit keeps them as their last
+        good state, and `now` as when they were last published; and the `others` loaded
+        clean (another share's: their state for the portal's pages, if new)."""
+        self.good = (sorted(villages), catalog, copies, now.isoformat(), sorted(others))
+
+    def published(self) -> dict[str, str]:
+        """When each village was last published (ISO times), by this build or before."""
+        known = dict(self.store.meta("published") or {})
+        if self.good is not None:
+            known.update(dict.fromkeys(self.good[0], self.good[3]))
+        return known
 
     def _current(self, owner: str, before: Owned) -> bool:
         """Are the owner's inputs as recorded (its files, the site-wide ones, its lookups)?"""
@@ -187,12 +240,21 @@ class Session:
                 self.ran[key] = self._owned(key)
         self.rendered.extend(done.rendered)
 
-    def copies(self, name: str, items: list[tuple[str, Path]]) -> Owned:
-        """Files copied as they are (media): staged when their source changed."""
-        key = [(rel, str(p), _stat(p)) for rel, p in items]
+    def copies(self, name: str, items: list[tuple[str, Path]],
+               held: Iterable[tuple[str, str, tuple[int, int]]] = ()) -> Owned:
+        """Files copied as they are (media): staged when their source changed. Those of
+        held villages, (path, source, stat when last good), are carried as recorded, and
+        put back from their source only where it is still as it was then."""
         before = self._owned(f"step:{name}")
         old = before.files if before is not None and self.trusted else {}
         files: dict[str, FileInfo] = {}
+        items = list(items)
+        for rel, source, stat in held:
+            if rel not in old and _stat_or_none(Path(source)) == stat:
+                items.append((rel, Path(source)))
+            elif before is not None and rel in before.files:
+                files[rel] = before.files[rel]
+        key = [(rel, str(p), _stat(p)) for rel, p in items]
         for (rel, path), (_, _, stat) in zip(items, key, strict=True):
             d = value_digest((str(path), stat))
             files[rel] = (d, stat[0], "")
@@ -310,6 +372,11 @@ class Session:
                 if key.startswith("owner:"):
                     self.store.adopt_pending([key.removeprefix("owner:")])
         loading.save(self.store, self.loaded, self.known_before)
+        if self.good is not None:
+            villages, catalog, copies, _, others = self.good
+            holding.remember(self.store, self.loaded, villages, catalog, copies, _stat)
+            holding.remember(self.store, self.loaded, others, {}, [], _stat, changed=True)
+            self.store.set_meta("published", self.published())
         self.store.set_meta("tables", self.table_prints if self.whole else None)
         key, summary = getattr(self, "last", (None, None))
         self.store.set_meta("last-key", key)
@@ -330,6 +397,13 @@ def _owner_slug(key: str) -> str:
 def _stat(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
+
+
+def _stat_or_none(path: Path) -> tuple[int, int] | None:
+    try:
+        return _stat(path)
+    except OSError:
+        return None
 
 
 def theme_digests(dirs: list[Path], chain: list[Theme]) -> tuple[dict[str, bytes], bytes]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMAT = 6  # bump when the tables or the meaning of a record change
+FORMAT = 7  # bump when the tables or the meaning of a record change
 FILE = "build.sqlite"
 SCHEMA = """
 create table meta (key text primary key, value blob);
@@ -30,9 +30,11 @@ create table pending (path text primary key, owner text, record blob);
 create table blobs (digest blob primary key, data blob, crc int);
 create table fragments (key blob primary key, record blob);
 create table steps (key text primary key, record blob);
+create table good (slug text primary key, record blob);
 create index outputs_owner on outputs (owner);
 """
-TABLES = ("meta", "sources", "villages", "outputs", "pending", "blobs", "fragments", "steps")
+TABLES = ("meta", "sources", "villages", "outputs", "pending", "blobs", "fragments", "steps",
+          "good")
 
 
 def digest(data: bytes) -> bytes:
@@ -252,7 +254,7 @@ _SHARED: dict[tuple[str, Any], tuple[bytes, Any]] = {}  # (table, key) -> (check
 
 def _key(table: str) -> str:
     return {"villages": "slug", "outputs": "path", "blobs": "digest", "fragments": "key",
-            "steps": "key", "meta": "key", "sources": "rel"}[table]
+            "steps": "key", "meta": "key", "sources": "rel", "good": "slug"}[table]
 
 
 def _intact(data: Any, crc: Any) -> bool:

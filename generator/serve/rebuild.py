@@ -66,7 +66,10 @@ class Rebuilder:
         before = self.channel.current()
         started = time.perf_counter()
         try:
-            report = build(self.site_root, self.output, now=preview_now(self.now))
+            # all or nothing: the volunteer watching sees every error in the overlay, on
+            # the last good site, rather than their village quietly held back
+            report = build(self.site_root, self.output, now=preview_now(self.now),
+                           all_or_nothing=True)
         except ContentError as exc:
             return self._failed(before, exc.problems)
         except Exception as exc:  # a bug must not stop the preview; say what happened
