@@ -24,6 +24,7 @@ from .assets.finish import finished
 from .assets.imagecache import ImageCache
 from .assets.media import process_media
 from .assets.sitefiles import site_files
+from .cms import admin_files
 from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
 from .incremental import hold
@@ -266,6 +267,7 @@ def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
              lambda: _within("", extras.search_files(ctx.staging, site, set(), ctx.output))),
             ("site", (sorted(v.slug for v in site.villages), ctx.static),  # hosting rules
              lambda: _within("", site_files(root, site, (), {}, ctx.tables["media"].data))),
+            *_editor_step(site),
         ]
     slug = village.slug
     digests = {rel: sha for rel, (_, _, sha, _) in pages.items()}
@@ -281,6 +283,14 @@ def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
          lambda: _within(f"{slug}/", site_files(root, site, {slug}, digests,
                                                 ctx.tables["media"].data))),
     ]
+
+
+def _editor_step(site: Site) -> list[tuple[str, Any, Any]]:
+    """The web editor at admin/, only where portal.yaml asks for it (`editor:`)."""
+    if not site.portal.get("editor"):
+        return []
+    files = admin_files(site.portal, [(v.slug, v.profile["nama"]) for v in site.villages])
+    return [("editor", files, lambda: files)]  # its files are all it depends on
 
 
 def _within(prefix: str, files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[str, bytes]]:

@@ -277,6 +277,19 @@ PORTAL = {
     "per_halaman": f("int", "Jumlah pengumuman per halaman daftar.",
                      "Announcements per list page.", minimum=1, maximum=100),
     "publikasi": obj("Tujuan publikasi.", "Publish targets.", {}, open=True),
+    "editor": obj("Editor web di /admin/ untuk relawan (lihat docs/editor-web.md).",
+                  "Web editor at /admin/ for volunteers (see docs/en/web-editor.md).", {
+                      "git": f("enum", "Tempat repositori.", "Where the repository is.",
+                               required=True, choices=("github", "gitlab", "gitea")),
+                      "repo": f("text", "Pemilik/nama repositori, mis. desa/portal.",
+                                "Owner/name of the repository.", required=True),
+                      "cabang": f("text", "Cabang yang diubah (bawaan: cabang utama).",
+                                  "Branch to commit to (default: the main branch)."),
+                      "alamat": f("url", "Alamat server git sendiri, mis. https://codeberg.org.",
+                                  "Address of a self-hosted git server."),
+                      "app_id": f("text", "ID aplikasi OAuth untuk masuk dengan PKCE.",
+                                  "OAuth application ID for PKCE sign-in."),
+                  }),
 }
 
 PERANGKAT = {
