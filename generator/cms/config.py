@@ -182,7 +182,8 @@ def _datetime(**formats: Any) -> Any:
 
 
 def _file_widget(spec: Field, translated: bool, image: bool) -> dict[str, Any]:
-    return {"widget": "image" if image else "file", "choose_url": False}
+    shown = {"widget": "image", "accept": "image/*,.heic,.heif"} if image else {"widget": "file"}
+    return {**shown, "choose_url": False}  # phone photos (HEIC too): the build converts them
 
 
 def _enum(spec: Field, translated: bool, image: bool) -> dict[str, Any]:

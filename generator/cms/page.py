@@ -52,6 +52,7 @@ def admin_page(title: str, bundle: Bundle) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 <title>Editor · {escape(title)}</title>
 </head>
 <body>
