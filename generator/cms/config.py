@@ -22,7 +22,8 @@ VILLAGE_GLOB = "content/*/"
 # Indonesian file names and slugs: ASCII, accents dropped, runs of anything else one "-"
 SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-",
         "trim": True, "lowercase": True}
-I18N = {"structure": "multiple_files", "locales": ["id", "en"], "default_locale": "id",
+DEFAULT_LOCALE = "id"
+I18N = {"structure": "multiple_files", "locales": ["id", "en"], "default_locale": DEFAULT_LOCALE,
         "omit_default_locale_from_filename": True, "initial_locales": "default"}
 # kinds whose words a translation (`nama.en.md`) carries; the rest stay in the original
 TRANSLATED = {"text", "markdown", "list", "object"}
@@ -135,6 +136,8 @@ def widget(name: str, spec: Field, translated: bool = False, image: bool = False
               "hint": _hint(name, spec), **shown}
     if translated and spec.kind in TRANSLATED:
         result["i18n"] = True
+        if spec.required:  # a translation may leave any field to the original
+            result["required"] = [DEFAULT_LOCALE]
     return result
 
 
