@@ -82,7 +82,9 @@ def test_widgets_follow_the_kind_of_each_field(site: Path) -> None:
     config = site_config(site)
     layanan = collection(config, "sukamaju-layanan")
     persyaratan = field(layanan["fields"], "persyaratan")
-    assert persyaratan["widget"] == "list" and persyaratan["required"] is True
+    # required in Indonesian; a translation may leave it to the original
+    assert persyaratan["widget"] == "list" and persyaratan["required"] == ["id"]
+    assert field(layanan["fields"], "kelompok")["required"] is True  # not translated
     assert field(persyaratan["fields"], "bawa")["options"] == ["asli", "fotokopi",
                                                               "asli_dan_fotokopi"]
     assert field(layanan["fields"], "prosedur")["field"]["widget"] == "text"
@@ -102,6 +104,7 @@ def test_widgets_follow_the_kind_of_each_field(site: Path) -> None:
     desa = collection(config, "sukamaju-profil")["files"][0]["fields"]
     buka = field(field(desa, "jam_layanan")["fields"], "buka")
     assert (buka["date_format"], buka["time_format"]) == (False, "HH.mm")
+    assert field(desa, "jam_layanan")["required"] is True
 
 
 def test_a_new_schema_field_shows_up_in_the_form(site: Path,
