@@ -24,7 +24,7 @@ from .assets.finish import finished
 from .assets.imagecache import ImageCache
 from .assets.media import process_media
 from .assets.sitefiles import site_files
-from .cms import admin_files
+from .cms import ADMIN, admin_files
 from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
 from .incremental import hold
@@ -74,6 +74,7 @@ def load(site_root: Path, now: datetime) -> tuple[Site, list[Problem]]:
     if site is None:
         raise ContentError(problems)
     _check_theme(site_root, site)
+    _check_editor(site)
     return site, problems
 
 
@@ -83,6 +84,13 @@ def _check_theme(site_root: Path, site: Site) -> None:
     except ThemeMissing as missing:
         raise ContentError([Problem.at("portal.yaml", 1, 1, "theme_missing",
                                        theme=missing.name)]) from None
+
+
+def _check_editor(site: Site) -> None:
+    """The web editor takes /admin/: no village folder may have that name."""
+    if site.portal.get("editor") and any(v.slug == ADMIN for v in site.villages):
+        raise ContentError([Problem.at(f"{ADMIN}/desa.yaml", 1, 1, "editor_folder_taken",
+                                       folder=ADMIN)])
 
 
 def build(
@@ -312,6 +320,7 @@ def _checked(site_root: Path, loaded: Loaded, store: Store,
                                       b"", None)[0]]
         raise ContentError([*loaded.problems, *held.all(), *links])
     _check_theme(site_root, loaded.site)
+    _check_editor(loaded.site)
     return loaded.site, loaded.problems
 
 

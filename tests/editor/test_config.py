@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -173,3 +174,13 @@ def test_kampung_editor_never_writes_into_content(site: Path) -> None:
                           capture_output=True, text=True)
     assert done.returncode == 1 and "content/" in done.stderr
     assert not (site / "content" / "admin").exists()
+
+
+def test_a_village_named_admin_clashes_with_the_editor(site: Path) -> None:
+    shutil.copytree(site / "content" / "sukamaju", site / "content" / "admin")
+    portal = site / "content" / "portal.yaml"
+    portal.write_text(portal.read_text() + "editor:\n  git: gitlab\n  repo: desa/portal\n")
+    done = subprocess.run([sys.executable, "-m", "kampung", "check", "--site", str(site)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "admin/desa.yaml" in done.stderr and "editor web" in done.stderr
