@@ -166,10 +166,13 @@ def _number(value_type: str) -> Any:
             result["min"] = spec.minimum
         if spec.maximum is not None:
             result["max"] = spec.maximum
-        if "rupiah" in spec.doc_id.lower():
-            result["before_input"] = "Rp"
         return result
     return kind
+
+
+def _rupiah(spec: Field, translated: bool, image: bool) -> dict[str, Any]:
+    """Whole rupiah as a number (check also reads 10.000 or Rp10.000 typed by hand)."""
+    return {**_number("int")(spec, translated, image), "before_input": "Rp"}
 
 
 def _pattern(regex: str, message: str, string_type: str = "text") -> Any:
@@ -209,7 +212,7 @@ def _object(spec: Field, translated: bool, image: bool) -> dict[str, Any]:
 
 KINDS = {
     "text": _text, "markdown": lambda spec, t, i: {"widget": "markdown"},
-    "int": _number("int"), "number": _number("float"),
+    "int": _number("int"), "number": _number("float"), "rupiah": _rupiah,
     "bool": lambda spec, t, i: {"widget": "boolean"},
     "date": _datetime(date_format="YYYY-MM-DD", time_format=False),
     "datetime": _datetime(format="YYYY-MM-DD HH:mm"),

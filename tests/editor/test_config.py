@@ -16,8 +16,10 @@ import jsonschema
 import pytest
 import yaml
 
+from kampung import jsonschema as jsonschema_module
 from kampung import schema
 from kampung.cms import BUNDLE, admin_files, cms_config
+from kampung.cms import config as config_module
 from kampung.cms.page import VERSION
 from kampung.jsonschema import FILE_GLOBS
 from kampung.model import load_site
@@ -106,6 +108,11 @@ def test_widgets_follow_the_kind_of_each_field(site: Path) -> None:
     buka = field(field(desa, "jam_layanan")["fields"], "buka")
     assert (buka["date_format"], buka["time_format"]) == (False, "HH.mm")
     assert field(desa, "jam_layanan")["required"] is True
+
+
+def test_every_kind_of_field_has_a_widget() -> None:
+    """A kind added to the schema (and so to the JSON Schemas) needs its widget here."""
+    assert set(config_module.KINDS) == set(jsonschema_module.KINDS)
 
 
 def test_a_new_schema_field_shows_up_in_the_form(site: Path,
