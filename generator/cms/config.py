@@ -39,8 +39,10 @@ def cms_config(portal: Mapping[str, Any], villages: Iterable[tuple[str, str]],
     `status` is each village's status page (relative to its folder): the help on every
     collection sends the volunteer there for what only `kampung check` can see.
     """
+    forms = {kind: _form(kind) for kind in FILE_GLOBS}  # one list per kind, shared by every
+    # village: written once in config.yml and referred to (YAML anchors) by the others
     collections = [c for slug, name in villages
-                   for c in village_collections(slug, name, f"{slug}/{status}")]
+                   for c in village_collections(slug, name, f"{slug}/{status}", forms)]
     return {
         "backend": backend(portal.get("editor") or {}),
         "app_title": f"Editor · {portal['nama']}",
@@ -72,7 +74,15 @@ def backend(editor: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
-def village_collections(slug: str, name: str, status: str) -> list[dict[str, Any]]:
+def _form(kind: str) -> list[dict[str, Any]]:
+    """The fields of a file type; pages have their Markdown body and a translation."""
+    if kind in PAGE_TYPES:
+        return [*_fields(FILE_TYPES[kind], translated=True), BODY]
+    return _fields(FILE_TYPES[kind], translated=False)
+
+
+def village_collections(slug: str, name: str, status: str,
+                        forms: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """One collection per kind of many files, one for the village's single files."""
     about = (f"Desa {name}. Setelah menyimpan, buka halaman status desa ({status}): "
              "kesalahan yang hanya terlihat oleh `kampung check` tampil di sana.")
@@ -84,21 +94,18 @@ def village_collections(slug: str, name: str, status: str) -> list[dict[str, Any
                 continue  # portal-wide files are not a village volunteer's
             rel = glob.removeprefix(VILLAGE_GLOB)
             if "*" not in rel:
-                singles.append(_file(slug, kind, rel))
+                singles.append({"name": kind, "label": _label(kind), "format": "yaml",
+                                "file": f"content/{slug}/{rel}", "fields": forms[kind]})
             else:
-                collections.append(_entries(slug, name, kind, rel, about))
+                collections.append(_entries(slug, name, kind, rel, about, forms[kind]))
     profile = {"name": f"{slug}-profil", "label": f"{name} · profil & data",
                "description": about, "media_folder": f"/content/{slug}/media",
                "public_folder": "", "files": singles}
     return [profile, *collections]
 
 
-def _file(slug: str, kind: str, rel: str) -> dict[str, Any]:
-    return {"name": kind, "label": _label(kind), "file": f"content/{slug}/{rel}",
-            "format": "yaml", "fields": _fields(FILE_TYPES[kind], translated=False)}
-
-
-def _entries(slug: str, name: str, kind: str, rel: str, about: str) -> dict[str, Any]:
+def _entries(slug: str, name: str, kind: str, rel: str, about: str,
+             form: list[dict[str, Any]]) -> dict[str, Any]:
     """Files matching `rel`: Markdown pages (with translations) or numbered data files."""
     folder, _, pattern = rel.rpartition("/")
     fields = FILE_TYPES[kind]
@@ -110,14 +117,12 @@ def _entries(slug: str, name: str, kind: str, rel: str, about: str) -> dict[str,
     if kind in PAGE_TYPES:
         return {**collection, "extension": "md", "format": "yaml-frontmatter",
                 "identifier_field": "judul", "slug": "{{judul}}", "i18n": True,
-                "preview_path": f"{slug}/{kind}/{{{{slug}}}}/",
-                "fields": [*_fields(fields, translated=True), BODY]}
+                "preview_path": f"{slug}/{kind}/{{{{slug}}}}/", "fields": form}
     first = next(n for n, spec in fields.items() if spec.required)  # e.g. apbdes: tahun
     stem = pattern.removesuffix(".yaml").replace("*", "{{slug}}")
     return {**collection, "extension": "yaml", "format": "yaml", "path": stem,
             "identifier_field": first, "slug": f"{{{{{first}}}}}",
-            "filter": {"field": first, "pattern": "."},
-            "fields": _fields(fields, translated=False)}
+            "filter": {"field": first, "pattern": "."}, "fields": form}
 
 
 def _fields(fields: Mapping[str, Field], translated: bool) -> list[dict[str, Any]]:

@@ -17,6 +17,11 @@ import yaml
 
 from .config import cms_config
 
+try:  # libyaml: three times faster for a regency's config
+    from yaml import CSafeDumper as Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as Dumper  # type: ignore[assignment]
+
 ADMIN = "admin"
 
 
@@ -38,7 +43,7 @@ def admin_files(portal: Mapping[str, Any], villages: Iterable[tuple[str, str]],
                 ) -> list[tuple[str, bytes]]:
     """(path, bytes) of the admin page and its config, under `prefix`."""
     config = cms_config(portal, villages)
-    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.dump(config, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
     return [(f"{prefix}index.html", admin_page(portal["nama"], bundle).encode()),
             (f"{prefix}config.yml", text.encode())]
 
