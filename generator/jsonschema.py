@@ -23,7 +23,7 @@ from typing import Any
 
 from .publish.spec import ENV_NAME_RE, TARGET_NAME_RE
 from .publish.spec import KINDS as TARGET_KINDS
-from .schema import FILE_TYPES, PAGE_TYPES, SERTA_MERTA_REQUIRED, SLUG_PATTERN, Field
+from .schema import DATA_TYPES, FILE_TYPES, PAGE_TYPES, SERTA_MERTA_REQUIRED, SLUG_PATTERN, Field
 from .validate import COLOR_RE, EMAIL_RE, PHONE_RE, RUPIAH_RE
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -42,9 +42,9 @@ TIME_PATTERN = r"^(?:(?:[01]?\d|2[0-3])[:.][0-5]\d|24[:.]00)$"
 FILE_GLOBS: dict[str, list[str]] = {
     "portal": ["content/portal.yaml"],
     "desa": ["content/*/desa.yaml"],
-    "perangkat": ["content/*/data/perangkat.yaml"],
+    # a data file is named after its type (model._data_file), the budget also by its year
+    **{kind: [f"content/*/data/{kind}.yaml"] for kind in DATA_TYPES if kind != "apbdes"},
     "apbdes": ["content/*/data/apbdes-*.yaml"],
-    "statistik": ["content/*/data/statistik.yaml"],
     **{kind: [f"content/*/{kind}/*.md"] for kind in PAGE_TYPES},
 }
 
