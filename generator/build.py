@@ -24,7 +24,7 @@ from .assets.finish import finished
 from .assets.imagecache import ImageCache
 from .assets.media import process_media
 from .assets.sitefiles import site_files
-from .cms import ADMIN, admin_files
+from .cms import ADMIN
 from .errors import ContentError, Problem, errors_only
 from .extras.search import FOLDER as SEARCH_FOLDER
 from .incremental import hold
@@ -297,6 +297,8 @@ def _editor_step(site: Site) -> list[tuple[str, Any, Any]]:
     """The web editor at admin/, only where portal.yaml asks for it (`editor:`)."""
     if not site.portal.get("editor"):
         return []
+    from .cms.page import admin_files  # only here: it reads the JSON Schemas' file globs
+
     files = admin_files(site.portal, [(v.slug, v.profile["nama"]) for v in site.villages])
     return [("editor", files, lambda: files)]  # its files are all it depends on
 

@@ -2,10 +2,8 @@
 
 `config.py` turns the schema into the CMS's collections and widgets; `page.py` writes the
 admin page that loads the pinned CMS bundle. `kampung editor` writes both into a folder, and
-the build publishes them at `admin/` where portal.yaml has an `editor:` setting.
+the build publishes them at `admin/` where portal.yaml has an `editor:` setting. Importing
+this package loads neither (the build imports them only for a portal that has an editor).
 """
 
-from .config import cms_config
-from .page import ADMIN, BUNDLE, admin_files
-
-__all__ = ["ADMIN", "BUNDLE", "admin_files", "cms_config"]
+ADMIN = "admin"  # the editor's folder in the output

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import ADMIN
 from .config import cms_config
 
 try:  # libyaml: three times faster for a regency's config
@@ -22,7 +23,6 @@ try:  # libyaml: three times faster for a regency's config
 except ImportError:  # pragma: no cover
     from yaml import SafeDumper as Dumper  # type: ignore[assignment]
 
-ADMIN = "admin"
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from ..build import build_now, load
-from ..cms import BUNDLE, admin_files
-from ..cms.page import Bundle
+from ..cms.page import BUNDLE, Bundle, admin_files
 from ..errors import ContentError, report_text
 from ..i18n import translate
 

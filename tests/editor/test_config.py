@@ -18,9 +18,9 @@ import yaml
 
 from kampung import jsonschema as jsonschema_module
 from kampung import schema
-from kampung.cms import BUNDLE, admin_files, cms_config
 from kampung.cms import config as config_module
-from kampung.cms.page import VERSION
+from kampung.cms.config import cms_config
+from kampung.cms.page import BUNDLE, VERSION, admin_files
 from kampung.jsonschema import FILE_GLOBS
 from kampung.model import load_site
 

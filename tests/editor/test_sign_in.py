@@ -17,7 +17,7 @@ import pytest
 from browser.cdp import Chromium
 from browser.host import StaticHost
 
-from kampung.cms import admin_files
+from kampung.cms.page import admin_files
 
 from .cdnhost import CdnHost
 from .cmskit import REPO, cms_package
