@@ -162,7 +162,7 @@ def test_a_template_change_rebuilds_the_pages(site: Path) -> None:
 
 
 def test_a_site_that_never_built_shows_the_errors_on_every_address(site: Path) -> None:
-    """An unclosed list is pinned where it opens (line 1, column 7), where the volunteer fixes it."""
+    """An unclosed list is pinned where it opens (1:7): there the volunteer fixes it."""
     write(site, "content/sukamaju/desa.yaml", "nama: [Sukamaju\n")
     with Session(site, port=0, now="2026-11-28", log=lambda line: None) as session:
         live = Live(session, site)
