@@ -131,7 +131,7 @@ def context_digest(output: Output) -> str:
 
 FILTERS = {
     "tanggal": fmt.tanggal, "tanggal_pendek": fmt.tanggal_pendek, "jam": fmt.jam,
-    "rupiah": fmt.rupiah, "angka": fmt.angka, "persen": fmt.persen,
+    "hari": fmt.hari, "rupiah": fmt.rupiah, "angka": fmt.angka, "persen": fmt.persen,
     "isodate": lambda v: v.isoformat() if v else "",
     "safe_json": lambda v: Markup(json.dumps(v, ensure_ascii=False, default=_json_default)),
 }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from functools import cache
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, get_day_names
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 
@@ -46,3 +49,20 @@ def persen(part: int | float, whole: int | float, lang: str = "id") -> str:
     if not whole:
         return "–"
     return f"{format_decimal(round(100 * part / whole, 1), locale=lang)}%"
+
+
+def hari(text: str, lang: str = "id") -> str:
+    """Day names a volunteer wrote in Indonesian, in the page's language:
+    'Senin dan Kamis' -> 'Monday and Thursday' (names and 'and' from CLDR)."""
+    if lang == "id":
+        return text
+    names, pattern = _days(lang)
+    return pattern.sub(lambda m: names.get(m.group().lower(), m.group()), text)
+
+
+@cache
+def _days(lang: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    theirs = get_day_names("wide", locale=lang)
+    names = {name.lower(): theirs[i] for i, name in get_day_names("wide", locale="id").items()}
+    names["dan"] = format_list(["", ""], locale=lang).strip(" ,")
+    return names, re.compile(r"\b(" + "|".join(names) + r")\b", re.IGNORECASE)
