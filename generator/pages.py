@@ -79,14 +79,16 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
     services = village.section("layanan")
     announcements = village.section("pengumuman")
     current = [a for a in announcements if not expired(a, today)]
+    zona = desa["zona_waktu"]
     events = village.section("agenda")
-    upcoming = sorted((e for e in events if event_end(e) >= site.now), key=event_start)
-    past = [e for e in events if event_end(e) < site.now]
+    upcoming = sorted((event_summary(e, zona, site.now) for e in events
+                       if event_end(e) >= site.now), key=lambda e: _as_datetime(e["mulai"]))
+    past = [page_summary(e) for e in events if event_end(e) < site.now]
 
     yield out("index.html", "home.html",
               quick_links=[page_summary(p) for p in popular(services)][:QUICK_LINKS],
               latest=[page_summary(p) for p in current if not is_urgent(p, today)][:LATEST],
-              upcoming=[page_summary(p) for p in upcoming][:3])
+              upcoming=upcoming[:3])
     yield out("layanan/index.html", "layanan_list.html",
               groups=group_by(services, "kelompok"))
     yield out("wisata/index.html", "wisata_list.html",
@@ -95,9 +97,7 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
     yield out("pengumuman/arsip/index.html", "pengumuman_list.html", archive=True,
               items=[page_summary(p) for p in announcements if expired(p, today)],
               pages=[], current=1)
-    yield out("agenda/index.html", "agenda_list.html",
-              upcoming=[page_summary(p) for p in upcoming],
-              past=[page_summary(p) for p in past])
+    yield out("agenda/index.html", "agenda_list.html", upcoming=upcoming, past=past)
     yield out("perangkat/index.html", "perangkat.html",
               officials=village.data.get("perangkat", {}).get("perangkat", []))
     yield out("apbdes/index.html", "apbdes.html",
@@ -109,6 +109,7 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
     for page in village.pages:
         yield out(f"{page.url}index.html", f"{page.kind}.html", lang=page.lang,
                   page=page_context(page, village),
+                  next_start=next_start(page, zona, site.now) if page.kind == "agenda" else None,
                   expired=page.kind == "pengumuman" and expired(page, today))
     yield out("feed.xml", "feed.xml", items=[page_context(p, village) for p in current][:20])
     yield out("404.html", "404.html", home=f"{village.slug}/index.html")
@@ -204,8 +205,23 @@ def expired(page: Page, today: date) -> bool:
     return bool(until and until < today)
 
 
-def event_start(page: Page) -> datetime:
-    return _as_datetime(page.data["mulai"])
+def next_start(page: Page, zona: str, now: datetime) -> date | datetime:
+    """When a resident can next go: a recurring event's next date after `now`, else (or
+    once the series has ended) the event's own start."""
+    start = page.data["mulai"]
+    if not page.data.get("berulang"):
+        return start
+    from .extras.calendar import next_dates  # extras builds on this module
+
+    found = next_dates(page.data, zona, now, count=1)
+    if not found:
+        return start
+    return found[0] if isinstance(start, datetime) else found[0].date()
+
+
+def event_summary(page: Page, zona: str, now: datetime) -> dict[str, Any]:
+    """An upcoming event as lists show it: dated by its next start."""
+    return {**page_summary(page), "mulai": next_start(page, zona, now)}
 
 
 def event_end(page: Page) -> datetime:
