@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Iterator
 from typing import Any
 
@@ -93,9 +94,14 @@ def to_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
 
 
 # Charts: horizontal bars, the label above its bars so long labels fit a 320 px screen.
-WIDTH = 600
-LABEL_HEIGHT = 20
-BAR_HEIGHT = 16
+# The viewBox is a phone's column wide, so its units are about CSS pixels there and the
+# 15/13-unit labels read at 15/13 px (at 600 units they shrank to 7-8 px); the longest bar
+# leaves room beside it for its value ('Rp1.018.420.000' is about 105 units).
+WIDTH = 320
+BAR_SHARE = 0.6
+LABEL_HEIGHT = 22
+LABEL_CHARS = 36  # a longer label wraps: SVG text does not
+BAR_HEIGHT = 17
 ROW_GAP = 12
 
 
@@ -104,14 +110,16 @@ def bar_chart(rows: list[dict[str, Any]], label: str, series: list[str]) -> dict
     largest = max((row.get(key) or 0 for row in rows for key in series), default=0) or 1
     items, y = [], 0
     for row in rows:
-        bars = []
+        bars, lines = [], textwrap.wrap(str(row[label]), LABEL_CHARS) or [""]
         for index, key in enumerate(series):
             value = row.get(key)
-            width = round(WIDTH * 0.8 * (value or 0) / largest, 1)
+            width = round(WIDTH * BAR_SHARE * (value or 0) / largest, 1)
             bars.append({"series": index, "key": key, "value": value, "width": width,
-                         "y": y + LABEL_HEIGHT + index * BAR_HEIGHT})
-        items.append({"label": row[label], "y": y + LABEL_HEIGHT - 5, "bars": bars})
-        y += LABEL_HEIGHT + len(series) * BAR_HEIGHT + ROW_GAP
+                         "y": y + len(lines) * LABEL_HEIGHT + index * BAR_HEIGHT})
+        items.append({"label": row[label], "bars": bars,
+                      "lines": [{"text": text, "y": y + (n + 1) * LABEL_HEIGHT - 5}
+                                for n, text in enumerate(lines)]})
+        y += len(lines) * LABEL_HEIGHT + len(series) * BAR_HEIGHT + ROW_GAP
     return {"width": WIDTH, "height": y, "bar_height": BAR_HEIGHT - 3, "items": items,
             "series": series}
 

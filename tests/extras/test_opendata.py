@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from extras.conftest import soup_of
+from kampung.extras.opendata import bar_chart
 
 
 def yaml_of(site: Path, rel: str) -> dict:
@@ -94,3 +95,14 @@ def test_csv_opens_in_excel_with_its_dashes_and_letters_intact(out: Path, rel: s
     assert data.count(b"\xef\xbb\xbf") == 1  # the mark once, not before every row
     text = data.decode("utf-8-sig")
     assert "–" in text and text.startswith(("uraian,", "label,"))
+
+
+def test_a_long_chart_label_wraps_above_its_bars_in_a_phone_wide_chart() -> None:
+    chart = bar_chart([{"uraian": "Bantuan keuangan khusus Kabupaten Banyuwangi",
+                        "anggaran": 150_000_000}, {"uraian": "Bunga bank", "anggaran": 1}],
+                      "uraian", ["anggaran"])
+    long, short = chart["items"]
+    assert [line["text"] for line in long["lines"]] == [
+        "Bantuan keuangan khusus Kabupaten", "Banyuwangi"]
+    assert long["lines"][1]["y"] < long["bars"][0]["y"] < short["lines"][0]["y"]
+    assert chart["width"] <= 360 and long["bars"][0]["width"] + 105 <= chart["width"]
