@@ -19,6 +19,10 @@ QUICK_LINKS = 6
 LATEST = 5
 PORTAL_SITEMAP = "sitemap-portal.xml"  # the portal's own pages; sitemap.xml is the index
 UNLISTED = ("404.html", "offline.html", "poster.html")  # templates marked noindex
+# What a village's service worker keeps when it installs, counted in every page's first
+# view: the pages a resident most needs without a signal, small enough for a prepaid plan
+# (about 15 KB compressed in the sample; the rest is kept only when the resident asks).
+OFFLINE_FIRST = ("", "layanan/", "kontak/", "offline/")
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ def desa_context(site: Site, village: Village) -> dict[str, Any]:
         "urgent": urgent_announcements(site, village),
         "menu": [page_summary(p) for p in village.section("halaman") if p.data.get("menu")],
         "pages": [page_summary(p) for p in village.section("halaman")],
+        "offline_first": list(OFFLINE_FIRST),
         "has": {"wisata": bool(village.section("wisata")),
                 "profil": any(p.slug == "profil" for p in village.section("halaman")),
                 "apbdes": bool(village.data["apbdes"]),

@@ -4,7 +4,8 @@
   (14 KB: ten TCP segments of the initial congestion window).
 - First-view budget (default 100 KB): the gzipped HTML plus what a 360-px phone at DPR 2
   downloads before it can show the top of the page: stylesheets and scripts the page links
-  and every image that is not lazy-loaded, at the variant that phone picks.
+  and every image that is not lazy-loaded, at the variant that phone picks; and what a
+  first visit costs after it, the service worker and the pages it keeps as it installs.
 
 Over budget is a warning; `--strict` makes it an error.
 """
@@ -66,6 +67,8 @@ class _FirstView(HTMLParser):
             self.webp = ""
         elif (tag == "link" and a.get("rel") == "stylesheet") or (tag == "script" and a.get("src")):
             self.urls.append(a.get("href") or a.get("src", ""))
+        elif tag == "script" and a.get("data-sw"):  # the service worker and what it keeps
+            self.urls += [a["data-sw"], *a.get("data-precache", "").split()]
 
 
 def pick(srcset: str, sizes: str) -> str:
@@ -88,8 +91,9 @@ def first_view_assets(path: str, html: bytes) -> tuple[str, ...]:
     tags = FETCHING_TAG.findall(RAW_TEXT.sub(r"\1", html.decode("utf-8")))
     parser.feed("".join(t + "</script>" if t[:7].lower() == "<script" else t for t in tags))
     base = posixpath.dirname(path)
-    return tuple(posixpath.normpath(posixpath.join(base, u.split("#")[0]))
-                 for u in parser.urls if u and "://" not in u and not u.startswith("data:"))
+    urls = (posixpath.normpath(posixpath.join(base, u.split("#")[0]))
+            for u in parser.urls if u and "://" not in u and not u.startswith("data:"))
+    return tuple(dict.fromkeys(u for u in urls if u != path))  # the page itself: fetched once
 
 
 def for_phones(rel: str) -> bool:

@@ -1,9 +1,9 @@
 """Cache and compression rules for the cheap hosts villages use.
 
 - `_headers` (Netlify, Cloudflare Pages): a year of caching for fingerprinted files under
-  `aset/`, revalidation for pages and the service worker, and a Content-Security-Policy
-  that forbids script in an SVG opened at its own address. Those hosts compress by
-  themselves.
+  `aset/`, revalidation for pages (`/`, `/*/`, `/*.html`) and the service worker, and a
+  Content-Security-Policy that forbids script in an SVG opened at its own address. Those
+  hosts compress by themselves.
 - `.htaccess` (Apache on cPanel shared hosting): serve `page.html.br` or `.gz` to browsers
   that accept them, with the right type and encoding, and the same cache rules. Every rule
   sits in an `<IfModule>`, so a host without a module serves plain files instead of failing.
@@ -34,6 +34,9 @@ def headers_file(villages: list[str]) -> str:
         blocks.append(f"{prefix}/aset/*\n  Cache-Control: {IMMUTABLE}")
         blocks.append(f"{prefix}/sw.js\n  Cache-Control: {REVALIDATE}")
         blocks.append(f"{prefix}/media/*.svg\n  Content-Security-Policy: {SVG_POLICY}")
+    # pages, by file and by folder address: asked again every time, so no browser's
+    # heuristic cache answers for a host that sends no rule with an old page
+    blocks += [f"{pages}\n  Cache-Control: {REVALIDATE}" for pages in ("/", "/*/", "/*.html")]
     return "\n".join(blocks) + "\n"
 
 

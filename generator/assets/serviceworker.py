@@ -1,9 +1,12 @@
-"""Each village site's `sw.js`: the theme's service worker with this village's page list.
+"""Each village site's `sw.js`: the theme's service worker with this village's page lists.
 
-The list is what a resident most needs without a connection: the home page, the services,
-the contacts, and the urgent and latest announcements, plus the offline page shown for the
-rest. The worker's version is a digest of those pages' bytes, so it changes (and the phone
-fetches the list again) only when one of them changed.
+When it installs, the worker keeps only `pages.OFFLINE_FIRST` (home, services, contacts and
+the offline page shown for the rest): a first visit on a prepaid plan pays for those few,
+and every page counts them in its first view (`data-precache` on the page's script). The
+rest a resident most needs without a connection (each service, the urgent and latest
+announcements, the agenda and tourism lists) is kept only when the resident presses
+"Simpan untuk dibaca tanpa sinyal". The worker's version is a digest of those pages'
+bytes, so it changes (and the phone fetches the list again) only when one of them changed.
 """
 
 from __future__ import annotations
@@ -18,33 +21,32 @@ import minify_html
 
 from ..i18n import available_languages, translate
 from ..model import Village
-from ..pages import expired
+from ..pages import OFFLINE_FIRST, expired
 
 LATEST = 5
-OFFLINE = "offline/"  # the page for everything not kept
-MAX_BYTES_COMPRESSED = 2048
-PLACEHOLDER = 'const C = {"pages": [], "notice": {}, "v": ""};'
+PLACEHOLDER = 'const C = {"pages": [], "more": [], "notice": {}, "v": ""};'
 
 
-def offline_pages(village: Village, today: date) -> list[str]:
-    """Paths inside the village site that the worker fetches when it installs."""
-    services = [p.url for p in village.section("layanan")]
+def offline_pages(village: Village, today: date) -> tuple[list[str], list[str]]:
+    """Paths inside the village site: (kept when the worker installs, kept on request)."""
+    services = [p.url for p in village.section("layanan") if p.lang == "id"]
     current = [p for p in village.section("pengumuman") if not expired(p, today)]
     urgent = [p.url for p in current
               if p.data.get("penting") or p.data.get("jenis") == "serta_merta"]
     latest = [p.url for p in current][:LATEST]
-    pages = ["", "layanan/", *services, "kontak/", "pengumuman/", *urgent, *latest, OFFLINE]
-    return list(dict.fromkeys(pages))
+    lists = ["agenda/", *(["wisata/"] if village.section("wisata") else [])]
+    more = ["pengumuman/", *urgent, *services, *latest, *lists]
+    return list(OFFLINE_FIRST), [p for p in dict.fromkeys(more) if p not in OFFLINE_FIRST]
 
 
-def service_worker(theme_static: Path, slug: str, pages: list[str],
+def service_worker(theme_static: Path, slug: str, pages: list[str], more: list[str],
                    digests: Mapping[str, str]) -> bytes:
     """The finished sw.js for one village; `digests` maps output paths to hashes of them."""
     notice = {lang: translate(lang, "ui.offline_copy") for lang in available_languages()}
     files = [f"{slug}/{p}index.html" if p == "" or p.endswith("/") else f"{slug}/{p}"
-             for p in pages]
+             for p in pages + more]
     version = hashlib.sha256(json.dumps([digests.get(f, "") for f in files]).encode())
-    config = {"pages": pages, "notice": notice, "v": version.hexdigest()[:12]}
+    config = {"pages": pages, "more": more, "notice": notice, "v": version.hexdigest()[:12]}
     source = (theme_static / "sw.js").read_text(encoding="utf-8")
     if PLACEHOLDER not in source:
         raise ValueError(f"{theme_static / 'sw.js'} lacks the line {PLACEHOLDER!r}")

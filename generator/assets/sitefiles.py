@@ -30,18 +30,20 @@ def site_files(site_root: Path, site: Site, selected: Iterable[str],
     files = hosting_files([v.slug for v in site.villages], selected)
     for village in site.villages:
         if village.slug in selected:
-            pages = offline_pages(village, site.today) + logo_files(village, catalog)
+            first, more = offline_pages(village, site.today)
             files.append((f"{village.slug}/sw.js",
-                          service_worker(static, village.slug, pages, digests)))
+                          service_worker(static, village.slug, first + logo_files(village, catalog),
+                                         more, digests)))
     return files
 
 
 def logo_files(village: Village, catalog: Mapping[str, dict[str, Any]]) -> list[str]:
-    """The logo variants every page shows (40 CSS px at DPR 2), so offline pages keep it."""
+    """The logo every page shows as a phone fetches it (WebP if there is one, 40 CSS px at
+    DPR 2), so offline pages keep it; the page fetched it already, so it costs no data."""
     name = village.profile.get("tema", {}).get("logo")
     entry = catalog.get(f"{village.slug}/media/{name}") if name else None
     if not entry or entry["kind"] != "image":
         return []
-    chosen = [next((p for w, p in items if w >= LOGO_PX * 2), items[-1][1])
-              for items in (entry["webp"], entry["fallback"]) if items]
-    return [path.removeprefix(f"{village.slug}/") for path in chosen]
+    items = entry["webp"] or entry["fallback"]
+    chosen = next((p for w, p in items if w >= LOGO_PX * 2), items[-1][1])
+    return [chosen.removeprefix(f"{village.slug}/")]

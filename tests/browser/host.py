@@ -3,7 +3,10 @@
 It serves `page.html.br` (or `.gz`) in place of `page.html` to browsers that accept it,
 and applies the output's own `_headers` file (Netlify/Cloudflare syntax), so a test or
 the Lighthouse audit sees the same compression and caching a resident's phone would.
-`stop()` takes the site off the network, as a dropped connection does.
+`stop()` takes the site off the network, as a dropped connection does. `plain=True` is a
+host that ignores `_headers` and sends only `Last-Modified` (a date long ago), as nginx or
+Apache do with no rules: browsers then cache pages by heuristic. `sent` counts the body
+bytes the host has sent, whoever asked (a page, or a service worker).
 
     with StaticHost(output_dir) as host:
         host.url            # 'http://127.0.0.1:<port>/'
@@ -11,8 +14,10 @@ the Lighthouse audit sees the same compression and caching a resident's phone wo
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import mimetypes
+import socket
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -39,9 +44,14 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     return rules
 
 
+LONG_AGO = "Mon, 01 Jan 2024 00:00:00 GMT"
+
+
 class _Handler(SimpleHTTPRequestHandler):
     root: Path
     rules: list[tuple[str, list[tuple[str, str]]]]
+    plain: bool
+    sent: list[int]  # body sizes, shared by the handlers of one host (append is atomic)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -87,6 +97,8 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
+        if self.plain:
+            self.send_header("Last-Modified", LONG_AGO)
         for pattern, headers in self.rules:
             if fnmatch.fnmatchcase(path, pattern):
                 for name, value in headers:
@@ -94,27 +106,59 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(data)
+            self.sent.append(len(data))
+
+
+class _Server(ThreadingHTTPServer):
+    """Remembers its open connections, so that going offline closes them too: Chromium
+    keeps spare connections open, and a handler already waiting on one would still answer."""
+
+    daemon_threads = True
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.connections: set[socket.socket] = set()
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        request, address = super().get_request()
+        self.connections.add(request)
+        return request, address
+
+    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
+        self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def drop_connections(self) -> None:
+        for connection in list(self.connections):
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
 
 class StaticHost:
     """Serve `root` on 127.0.0.1 (a free port) in a background thread."""
 
-    def __init__(self, root: Path, port: int = 0):
+    def __init__(self, root: Path, port: int = 0, plain: bool = False):
         headers = root / "_headers"
+        self._sent: list[int] = []
         handler = type("Handler", (_Handler,), {
-            "root": root.resolve(),
-            "rules": parse_headers_file(headers.read_text()) if headers.is_file() else []})
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.server.daemon_threads = True
+            "root": root.resolve(), "plain": plain, "sent": self._sent,
+            "rules": parse_headers_file(headers.read_text())
+            if headers.is_file() and not plain else []})
+        self.server = _Server(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
+
+    @property
+    def sent(self) -> int:
+        return sum(self._sent)
 
     def stop(self) -> None:
         """Take the site off the network: later requests are refused."""
         if self.thread.is_alive():
             self.server.shutdown()
             self.server.server_close()
+            self.server.drop_connections()
             self.thread.join()
 
     def __enter__(self) -> StaticHost:
