@@ -7,7 +7,8 @@ category, so it is never empty; the portal's links to the directory and the vill
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Site, Village
@@ -20,25 +21,34 @@ PART = "bagian-"  # the portal's further bundles: pagefind/bagian-2/, pagefind/b
 PORTAL_BUNDLE = 20_000  # records at most in one bundle of the portal's index
 SECTIONS = ("layanan", "wisata", "pengumuman", "agenda", "halaman")
 DATA_PAGES = ("kontak/", "perangkat/", "apbdes/", "statistik/", "informasi-publik/")
-# spellings residents type for words the pages spell otherwise (and the reverse)
+# spellings and other names residents type for words the pages spell otherwise
 VARIANTS = {
     "akte": "akta", "ijin": "izin", "sertipikat": "sertifikat", "e-ktp": "ktp", "ektp": "ktp",
     "kk": "keluarga", "kawin": "nikah", "lahir": "kelahiran", "mati": "kematian",
-    "meninggal": "kematian", "sktm": "tidak mampu", "pindahan": "pindah",
+    "meninggal": "kematian", "sktm": "tidak mampu", "pindahan": "pindah", "sku": "usaha",
+    "skd": "domisili", "ktp-el": "ktp", "kia": "anak", "polisi": "skck", "kelakuan": "skck",
 }
 
 
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
     yield out(PAGE, "cari.html", az=services_az(village), groups=pages_by_section(village),
-              variants=VARIANTS)
+              variants=VARIANTS, words=service_words(p.title for p in village.section("layanan")))
 
 
 def portal_outputs(site: Site, base: dict[str, Any]) -> Iterator[Any]:
     merge = [f"{folder}/" for folder, _ in portal_bundles(site)[1:]]
+    titles = [s["judul"] for s in services(site)]
     yield Output(PAGE, "cari_portal.html", {**base, "path": PAGE, "variants": VARIANTS,
-                                            "services_total": len(services(site)),
+                                            "words": service_words(titles),
+                                            "services_total": len(titles),
                                             "villages_total": len(site.villages),
                                             "merge": merge})
+
+
+def service_words(titles: Iterable[str]) -> list[str]:
+    """The words of service names (four letters or more): the search page corrects a
+    misspelt word to the nearest of them ('kelahran' -> 'kelahiran')."""
+    return sorted({w for t in titles for w in re.findall(r"[a-z]{4,}", t.lower())})
 
 
 def portal_bundles(site: Site) -> list[tuple[str, list[Village]]]:
