@@ -66,3 +66,21 @@ def test_english_pages_give_office_hours_days_in_english(output) -> None:
     html = read(output, "kemiren/en/layanan/ktp-el/index.html")
     assert "Monday–Thursday" in html and "Monday and Thursday" in html
     assert "Senin" not in html.split("class=foot", 1)[1]
+
+
+def test_a_poster_page_has_a_main_landmark(output) -> None:
+    assert "<main>" in read(output, "kemiren/layanan/ktp-el/cetak.html")
+
+
+def test_the_portal_heading_does_not_repeat_the_header_title(output) -> None:
+    html = read(output, "index.html")
+    header = re.search(r"<header[^>]*>.*?</header>", html, re.S).group()
+    h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
+    assert h1 not in header
+
+
+def test_english_pages_say_their_menu_leads_to_indonesian_pages(output) -> None:
+    html = read(output, "kemiren/en/layanan/ktp-el/index.html")
+    menu = re.search(r"<nav [^>]*class=menu.*?</nav>", html, re.S).group()
+    assert "The menu's pages are in Indonesian." in menu
+    assert menu.count("hreflang=id") == menu.count("<a ")

@@ -81,6 +81,15 @@ def test_every_link_button_and_field_is_at_least_24_by_24(path, host, chromium) 
     assert small == []
 
 
+def test_the_akta_fee_box_shows_the_fee_not_the_law_in_bold(host, chromium) -> None:
+    page = phone(chromium, host.url + "kemiren/layanan/akta-kelahiran/index.html")
+    weights = page.evaluate("""[...document.querySelector('.facts div').querySelectorAll('dd')]
+        .map(d => [d.textContent.trim(), +getComputedStyle(d).fontWeight,
+                   +getComputedStyle(d.querySelector('strong') || d).fontWeight])""")
+    (fee, _, fee_weight), (law, law_weight, _) = weights
+    assert fee == "Gratis" and fee_weight >= 600 and "UU" in law and law_weight < 600, weights
+
+
 def search(page, words: str) -> list[str]:
     page.evaluate("document.getElementById('cari-hasil').textContent = '';"
                   f"document.getElementById('q').value = {words!r};"
