@@ -11,7 +11,11 @@ import pytest
 
 from .conftest import PAGES, REPO
 
-EXTRA = {"offline": "kemiren/offline/index.html", "portal": "index.html"}
+EXTRA = {"offline": "kemiren/offline/index.html", "portal": "index.html",
+         "budget": "kemiren/apbdes/index.html", "dip": "kemiren/informasi-publik/index.html",
+         "search": "kemiren/cari/index.html", "event": "kemiren/agenda/posyandu-balita/index.html",
+         "poster": "kemiren/layanan/ktp-el/cetak.html",
+         "english": "kemiren/en/layanan/ktp-el/index.html"}
 
 
 def axe_source() -> str:
