@@ -4,7 +4,7 @@ When it installs, the worker keeps only `pages.OFFLINE_FIRST` (home, services, c
 the offline page shown for the rest): a first visit on a prepaid plan pays for those few,
 and every page counts them in its first view (`data-precache` on the page's script). The
 rest a resident most needs without a connection (each service, the urgent and latest
-announcements, the agenda and tourism lists) is kept only when the resident presses
+announcements, the agenda and tourism lists, the search page) is kept only when the resident presses
 "Simpan untuk dibaca tanpa sinyal". The worker's version is a digest of those pages'
 bytes, so it changes (and the phone fetches the list again) only when one of them changed.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import minify_html
 
+from ..extras.search import PAGE as SEARCH_PAGE
 from ..i18n import available_languages, translate
 from ..model import Village
 from ..pages import OFFLINE_FIRST, expired
@@ -34,7 +35,8 @@ def offline_pages(village: Village, today: date) -> tuple[list[str], list[str]]:
     urgent = [p.url for p in current
               if p.data.get("penting") or p.data.get("jenis") == "serta_merta"]
     latest = [p.url for p in current][:LATEST]
-    lists = ["agenda/", *(["wisata/"] if village.section("wisata") else [])]
+    lists = ["agenda/", *(["wisata/"] if village.section("wisata") else []),
+             SEARCH_PAGE.removesuffix("index.html")]
     more = ["pengumuman/", *urgent, *services, *latest, *lists]
     return list(OFFLINE_FIRST), [p for p in dict.fromkeys(more) if p not in OFFLINE_FIRST]
 
