@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .cdp import Chromium
+from .cdp import Chromium, Page
 from .host import StaticHost
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,3 +33,13 @@ def host(sample_output: Path) -> Iterator[StaticHost]:
 def chromium() -> Iterator[Chromium]:
     with Chromium.launch() as browser:
         yield browser
+
+
+def visit_home(browser: Chromium, site: StaticHost) -> Page:
+    """A resident opens the village home once, online, on a phone: its service worker
+    takes over the page."""
+    page = browser.new_page()
+    page.emulate_phone()
+    page.goto(site.url + PAGES["home"])
+    page.wait_for("navigator.serviceWorker.controller !== null", timeout=30)
+    return page

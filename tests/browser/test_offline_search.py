@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .cdp import Chromium
+from .conftest import visit_home
 from .host import StaticHost
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.server]
@@ -22,10 +23,7 @@ def results(page, words: str) -> list[str]:
 def test_search_works_offline_after_one_search(sample_output) -> None:
     with Chromium.launch() as browser:
         site = StaticHost(sample_output)
-        page = browser.new_page()
-        page.emulate_phone()
-        page.goto(site.url + "kemiren/index.html")
-        page.wait_for("navigator.serviceWorker.controller !== null", timeout=30)
+        page = visit_home(browser, site)
         page.goto(site.url + SEARCH)
         online = results(page, "ktp")
         assert any(title.startswith("KTP-el") for title in online)

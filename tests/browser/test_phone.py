@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .cdp import Chromium
-from .conftest import PAGES
+from .conftest import PAGES, visit_home
 from .host import StaticHost
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
@@ -62,10 +62,7 @@ def test_usable_without_javascript(kind, host, chromium):
 def test_home_and_service_reload_offline_after_one_visit(sample_output, tmp_path):
     with Chromium.launch() as browser:
         site = StaticHost(sample_output)
-        page = browser.new_page()
-        page.emulate_phone()
-        page.goto(site.url + PAGES["home"])
-        page.wait_for("navigator.serviceWorker.controller !== null", timeout=30)
+        page = visit_home(browser, site)
         page.wait_for("caches.open('kampung').then(c => c.keys()).then(k => k.some("
                       "r => r.url.endsWith('/kemiren/kontak/')))", timeout=30)
         page.goto(site.url + PAGES["service"])  # read once: kept as it was read

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .cdp import Chromium
+from .conftest import visit_home
 from .host import StaticHost
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
@@ -169,11 +170,8 @@ def test_notice_of_an_offline_copy_shows_on_a_host_without_cache_rules(sample_ou
 def test_saving_on_request_keeps_services_and_notices_for_offline(sample_output):
     with Chromium.launch() as browser:
         site = StaticHost(sample_output)
-        page = browser.new_page()
-        page.emulate_phone()
-        page.goto(site.url + "kemiren/index.html")
+        page = visit_home(browser, site)
         page.wait_for("!document.querySelector('.save').hidden", timeout=30)
-        page.wait_for("navigator.serviceWorker.controller !== null", timeout=30)
         kept = site.sent
         page.evaluate("document.querySelector('.save button').click()")
         page.wait_for("/tersimpan/.test(document.querySelector('.save [role=status]')"
