@@ -271,7 +271,7 @@ def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
     site, root = ctx.site, ctx.root
     if village is None:
         return [
-            ("search", sorted(ctx.fronts.items()),  # from titles and summaries
+            ("search", (sorted(ctx.fronts.items()), site.today),  # titles, summaries, expiry
              lambda: _within("", extras.search_files(ctx.staging, site, set(), ctx.output))),
             ("site", (sorted(v.slug for v in site.villages), ctx.static),  # hosting rules
              lambda: _within("", site_files(root, site, (), {}, ctx.tables["media"].data))),

@@ -28,4 +28,5 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "poster_path": posters.poster_path,
     "dip_page": DIP_PAGE.removesuffix("index.html"),
     "search_page": search.PAGE.removesuffix("index.html"),
+    "search_rank": search.rank,
 }

@@ -30,6 +30,12 @@ VARIANTS = {
 }
 
 
+def rank(kind: str, expired: bool) -> int:
+    """Where a page comes in search results, before Pagefind's own order: services, then
+    current notices, then other pages, expired notices last."""
+    return 0 if kind == "layanan" else 3 if expired else 1 if kind == "pengumuman" else 2
+
+
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
     yield out(PAGE, "cari.html", az=services_az(village), groups=pages_by_section(village),
               variants=VARIANTS, words=service_words(p.title for p in village.section("layanan")))

@@ -21,13 +21,15 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from html import escape
 from pathlib import Path
 
 from ..errors import ContentError, Problem
 from ..i18n import translate
 from ..model import Site, Village
-from .search import FOLDER, PART, indexed_paths, portal_bundles
+from ..pages import expired
+from .search import FOLDER, PART, indexed_paths, portal_bundles, rank
 
 # what the search page loads; the rest of Pagefind's bundle (its ready-made UIs) is not used
 KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", ".pf_meta", ".pagefind",
@@ -62,7 +64,8 @@ def search_files(pages: Path, site: Site, selected: set[str], previous: Path | N
         for v in villages}
     homes = {f"{v.slug}/{FOLDER}": pages / v.slug for v in villages}  # where their pages are
     if not selected:
-        jobs.update((folder, portal_records(part)) for folder, part in portal_bundles(site))
+        jobs.update((folder, portal_records(part, site.today))
+                    for folder, part in portal_bundles(site))
     known = {pages / rel: d for rel, d in (indexed or {}).items()}
     digests = {folder: _digest(sources, known) for folder, sources in jobs.items()}
     stale = {f: s for f, s in jobs.items()
@@ -119,8 +122,9 @@ def _current(previous: Path, digest: str) -> bool:
     return mark.is_file() and mark.read_text() == digest
 
 
-def portal_records(villages: Iterable[Village]) -> list[tuple[str, Source]]:
-    """One short page per village page: what it is, where, and its summary."""
+def portal_records(villages: Iterable[Village], today: date) -> list[tuple[str, Source]]:
+    """One short page per village page: what it is, where, its summary, and its rank in
+    the results (services first, expired notices last)."""
     records: list[tuple[str, Source]] = []
     for village in villages:
         place = f"{village.profile['nama']} · Kec. {village.profile['kecamatan']}"
@@ -129,8 +133,9 @@ def portal_records(villages: Iterable[Village]) -> list[tuple[str, Source]]:
                 continue
             kind = translate("id", f"ui.extras.section.{page.kind}")
             words = [page.data.get(k, "") for k in ("ringkasan", "untuk_apa", "produk")]
+            order = rank(page.kind, page.kind == "pengumuman" and expired(page, today))
             html = (f'<html lang="id"><body><main><h1>{escape(page.title)}</h1>'
-                    f"<p>{escape(kind)} · {escape(place)}</p>"
+                    f'<p data-pagefind-meta="rank:{order}">{escape(kind)} · {escape(place)}</p>'
                     f"<p>{escape(' '.join(str(w) for w in words if w))}</p></main></body></html>")
             records.append((f"{village.slug}/{page.url}index.html", html))
     return records

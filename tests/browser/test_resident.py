@@ -116,6 +116,12 @@ def test_an_expired_notice_comes_last_if_at_all(host, chromium) -> None:
     assert expired not in found[:-1], found  # last, or left out for better matches
 
 
+def test_the_portal_search_puts_each_village_s_service_first(host, chromium) -> None:
+    page = phone(chromium, host.url + "cari/index.html")
+    assert search(page, "ktp")[:3] == ["KTP-el (Kartu Tanda Penduduk Elektronik)"] * 3
+    assert search(page, "kelahran")[0] == "Akta Kelahiran"
+
+
 def test_the_search_box_is_big_enough_to_read_and_tap(host, chromium) -> None:
     page = phone(chromium, host.url + "kemiren/index.html")
     box = page.evaluate("""(() => { const i = document.querySelector('main input[type=search]');
