@@ -83,7 +83,7 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
     services = village.section("layanan")
     announcements = village.section("pengumuman")
     current = [a for a in announcements if not expired(a, today)]
-    zona = desa["zona_waktu"]
+    zona = village.profile.get("zona_waktu", "WIB")
     events = village.section("agenda")
     upcoming = sorted((event_summary(e, zona, site.now) for e in events
                        if event_end(e) >= site.now), key=lambda e: _as_datetime(e["mulai"]))

@@ -7,22 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import NOW
 
-from kampung.build import build
-
-REPO = Path(__file__).resolve().parents[1]
 TEXT = {".html", ".xml", ".json", ".csv", ".ics", ".txt", ".js", ".svg"}
 RAW_KEY = re.compile(r"\bui\.[a-z_]+(?:\.[a-z0-9_]+)*")
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sample") / "output"
-    build(REPO, folder, now=NOW)
-    return folder
+@pytest.fixture
+def output(sample_output: Path) -> Path:
+    return sample_output
 
 
 def read(output: Path, rel: str) -> str:
