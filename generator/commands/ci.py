@@ -8,6 +8,7 @@ import sys
 from ..errors import report_text
 from ..i18n import translate
 from ..publish import ci, load_targets
+from . import not_a_site
 
 EPILOG = """\
 contoh / examples:
@@ -33,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, l
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
+    if not_a_site(args):
+        return 1
     specs, problems = load_targets(args.site / "content")
     if problems:
         print(report_text(problems, lang), file=sys.stderr)
