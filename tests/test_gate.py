@@ -121,3 +121,12 @@ def test_global_options_work_before_or_after_the_command(site: Path) -> None:
     after = run("check", "--now", NOW, "--site", str(site), "--lang", "en")
     assert before == after
     assert before[0] == 0 and before[1].startswith("Content is fine")
+
+
+def test_ci_on_a_fresh_site_writes_its_file_despite_the_placeholder_warnings(
+        tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "desaku"))[0] == 0
+    code, out, err = run("ci", "github", "--site", str(tmp_path / "desaku"))
+    assert "kampung.yml" in out
+    assert code == 0, err
+    assert (tmp_path / "desaku" / ".github" / "workflows" / "kampung.yml").is_file()
