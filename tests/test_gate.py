@@ -130,3 +130,17 @@ def test_ci_on_a_fresh_site_writes_its_file_despite_the_placeholder_warnings(
     assert "kampung.yml" in out
     assert code == 0, err
     assert (tmp_path / "desaku" / ".github" / "workflows" / "kampung.yml").is_file()
+
+
+def test_every_source_and_theme_folder_is_a_listed_package() -> None:
+    """A new theme or locale folder left out of pyproject.toml would build with setuptools'
+    'Package would be ignored' warnings (tests/test_install.py builds the real wheel)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(config["packages"])
+    for prefix, folder in config["package-dir"].items():
+        for path in [REPO / folder, *(REPO / folder).rglob("*")]:
+            if path.is_dir() and path.name != "__pycache__":
+                rel = path.relative_to(REPO / folder).parts
+                assert ".".join((prefix, *rel)) in listed, path
