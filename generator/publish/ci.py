@@ -26,9 +26,9 @@ def default_package() -> str:
     except metadata.PackageNotFoundError:
         recorded = None
     origin = json.loads(recorded) if recorded else {}
-    commit = origin.get("vcs_info", {}).get("commit_id")
-    if origin.get("vcs_info", {}).get("vcs") == "git" and commit:
-        return f"git+{origin['url']}@{commit}"
+    vcs = origin.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return f"git+{origin['url']}@{vcs['commit_id']}"
     return f"git+{REPOSITORY}@v{__version__}"
 
 
@@ -57,7 +57,7 @@ def render(provider: str, specs: list[TargetSpec], package: str) -> str:
 def write(site: Path, provider: str, specs: list[TargetSpec], package: str, *,
           force: bool = False) -> tuple[Path, bool]:
     """Write the CI file into `site`; an existing one is kept unless `force`.
-    Returns the path and whether it was written. `kampung init` may call this too."""
+    Returns the path and whether it was written. `kampung init --ci` calls this too."""
     path = site / DESTINATIONS[provider]
     if path.exists() and not force:
         return path, False
