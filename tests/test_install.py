@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from installkit import build_artifacts, clean_env, pip_install, source_repository, venv
 from PIL import Image
 
@@ -148,7 +149,9 @@ def test_the_guides_tasks_followed_from_a_clean_install(installed: Path, tmp_pat
     page = (kampung.cwd / "output/sukamaju/pengumuman/kerja-bakti-minggu-pagi/index.html")
     html = page.read_text(encoding="utf-8")
     assert "membawa cangkul" in html and "Kerja bakti membersihkan saluran air" in html
-    assert "kerja-bakti-saluran" in html  # the photo: at least in the sharing card
+    figure = BeautifulSoup(html, "html.parser").select_one("main figure picture img")
+    assert figure["alt"] == "Warga membersihkan saluran air di Dusun Krajan"  # as foto.md says
+    assert "kerja-bakti-saluran" in figure["src"]
     assert list((kampung.cwd / "output/sukamaju").rglob("kerja-bakti-saluran*.webp"))
     # layanan.md: change a service's requirements
     service = next((kampung.cwd / "content/sukamaju/layanan").glob("*.md"))
