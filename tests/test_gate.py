@@ -144,3 +144,14 @@ def test_every_source_and_theme_folder_is_a_listed_package() -> None:
             if path.is_dir() and path.name != "__pycache__":
                 rel = path.relative_to(REPO / folder).parts
                 assert ".".join((prefix, *rel)) in listed, path
+
+
+def test_problems_at_the_same_place_are_all_reported(site: Path) -> None:
+    """An emergency notice lacking several fields gets one message per field, though all
+    point at the same line (the gate must not fold them into one)."""
+    write(site, "content/sukamaju/pengumuman/banjir.md",
+          "---\njudul: Banjir\ntanggal: 2026-11-20\njenis: serta_merta\nbahaya: Banjir\n---\n"
+          "Waspada.\n")
+    code, _, err = run("check", "--site", str(site), "--now", NOW, "--lang", "en")
+    assert code == 1
+    assert '"cara_menghindari"' in err and '"wilayah_terdampak"' in err
