@@ -16,7 +16,8 @@ import pytest
 TESTS = Path(__file__).parent
 HIDDEN = "chromium,apache2,nginx,nginx-brotli,java,vnu.jar,axe-core"
 NEEDING_TOOLS = ["assets/test_hosting.py", "test_phone_home.py", "serve/test_browser.py",
-                 "browser/test_standards.py", "browser/test_phone.py", "extras/test_print.py"]
+                 "browser/test_standards.py", "browser/test_phone.py", "extras/test_print.py",
+                 "browser/test_informasi_phone.py", "browser/test_kontras.py"]
 
 
 def run_hidden(ci: bool) -> subprocess.CompletedProcess[str]:
