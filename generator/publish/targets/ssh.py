@@ -135,7 +135,8 @@ class RsyncTarget(Target):
         if not names:
             return set()
         test = "for f; do [ -e \"$f\" ] && printf '%s\\0' \"$f\"; done; true"
-        command = f"cd -- {shlex.quote(self.path)} && xargs -0 -r sh -c {shlex.quote(test)} sh"
+        command = (f"cd -- {shlex.quote(self.path)} 2>/dev/null || exit 0; "  # none yet
+                   f"xargs -0 -r sh -c {shlex.quote(test)} sh")
         done = self._remote(command, b"\0".join(n.encode() for n in names))
         self._check(done, "")
         return {n.decode() for n in done.stdout.split(b"\0") if n} & set(names)
