@@ -164,7 +164,6 @@ def tick(self, rel):
         os.killpg(0, {int(sig)})
 report.TerminalProgress.tick = tick
 from kampung.cli import main
-from sitekit import DESA, write
 sys.exit(main(["publish", "--site", {str(site)!r}]))
 """
     root = Path(__file__).resolve().parents[2]
