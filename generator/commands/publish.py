@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..build import build_now
-from ..errors import EXIT_HELD, report_text
+from ..errors import EXIT_HELD, errors_only, report_text
 from ..gate import placeholder_count, placeholders
 from ..i18n import translate
 from ..publish import Options, TargetSpec, load_targets, publish_site, select
@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if not_a_site(args):
         return 1
     output = (args.output or args.site / "output").resolve()
-    specs, problems = load_targets(args.site / "content")
+    specs, found = load_targets(args.site / "content")
+    problems = errors_only(found)  # the files' [GANTI] warnings are a refusal of their own
     if problems:  # a village's own desa.yaml only holds back that village's targets
         print(report_text(problems, lang), file=sys.stderr)
     if any("/" not in p.path for p in problems):
