@@ -99,7 +99,7 @@ def test_a_dry_run_to_a_folder_creates_nothing_and_a_real_run_creates_it(site: P
 @pytest.mark.parametrize("command", [
     ["check"], ["build"], ["publish"], ["publish", "--dry-run"], ["serve"], ["schema"],
     ["ci", "github"], ["new", "pengumuman", "desaku", "Rapat"], ["posters", "desaku"],
-    ["impor", "opensid", "cadangan.sql"],
+    ["impor", "opensid", "cadangan.sql"], ["editor"],
 ])
 def test_outside_a_site_a_command_says_so_in_one_sentence_and_writes_nothing(
         tmp_path: Path, command: list[str]) -> None:
