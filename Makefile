@@ -1,36 +1,43 @@
 # Two commands do all set-up (each makes its own virtual environment in .venv/):
-#   make serve   build the sample portal into output/ and serve it on http://127.0.0.1:8000
-#   make test    run the whole test suite
+#   make serve   build the sample portal and preview it on http://127.0.0.1:8000
+#                (another port: make serve PORT=8001); installs only what running needs
+#   make test    run the whole test suite (installs the test extras too); a test whose
+#                outside tool is missing (Chromium, apache2, nginx...) is skipped, saying
+#                why, unless CI=true, where every one is required
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
+PORT ?= 8000
 
 .PHONY: serve build test quick lint clean docs
 
 $(BIN)/kampung: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-extras: $(BIN)/kampung
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 serve: $(BIN)/kampung
-	$(BIN)/kampung build
-	$(BIN)/kampung serve
+	$(BIN)/kampung serve --port $(PORT)
 
 build: $(BIN)/kampung
 	$(BIN)/kampung build
 
-test: $(BIN)/kampung
+test: $(VENV)/.test-extras
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-quick: $(BIN)/kampung
+quick: $(VENV)/.test-extras
 	$(BIN)/python -m pytest -m "not slow"
 
 docs: $(BIN)/kampung
 	$(BIN)/python -m kampung.render.reference > docs/en/templates.md
 
-lint: $(BIN)/kampung
+lint: $(VENV)/.test-extras
 	$(BIN)/ruff check .
 
 clean:

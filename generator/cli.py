@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__, commands
 from .i18n import available_languages, resolve_language, translate
 
+GLOBAL_OPTIONS = ("--site", "--lang")  # given before or after the command
 EPILOG = """\
 contoh / examples:
   kampung init desaku                 membuat situs baru / create a new site
@@ -42,11 +43,9 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     root.add_argument("--version", action="version", version=f"kampung {__version__}")
+    _global_options(root, lang, defaults=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--site", type=Path, default=Path("."), metavar="DIR",
-                        help=translate(lang, "cli.site"))
-    common.add_argument("--lang", choices=available_languages(), default=None,
-                        help=translate(lang, "cli.lang"))
+    _global_options(common, lang, defaults=False)
     sub = root.add_subparsers(dest="command", metavar="COMMAND")
     names = [info.name for info in pkgutil.iter_modules(commands.__path__)]
     for name in [command] if command in names else names:
@@ -55,9 +54,23 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     return root
 
 
+def _global_options(p: argparse.ArgumentParser, lang: str, *, defaults: bool) -> None:
+    """`--site` and `--lang`, before the command or after it: the root parser holds the
+    defaults, a command's copy only overrides them when given (`kampung --lang en check`
+    and `kampung check --lang en` are the same)."""
+    site, language = (Path("."), None) if defaults else (argparse.SUPPRESS, argparse.SUPPRESS)
+    p.add_argument("--site", type=Path, default=site, metavar="DIR",
+                   help=translate(lang, "cli.site"))
+    p.add_argument("--lang", choices=available_languages(), default=language,
+                   help=translate(lang, "cli.lang"))
+
+
 def _command(argv: list[str]) -> str | None:
-    """The command named on the line (the first word that is not an option)."""
-    return next((arg for arg in argv if not arg.startswith("-")), None)
+    """The command named on the line: the first word that is neither an option nor the
+    value of a global option given before it (`kampung --lang en check`)."""
+    values = {i + 1 for i, arg in enumerate(argv) if arg in GLOBAL_OPTIONS}
+    return next((arg for i, arg in enumerate(argv)
+                 if not arg.startswith("-") and i not in values), None)
 
 
 def _peek_lang(argv: list[str]) -> str | None:

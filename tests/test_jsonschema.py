@@ -135,6 +135,7 @@ def test_every_declared_field_is_in_the_schemas_with_both_languages() -> None:
 
 
 def test_kampung_schema_writes_the_files_and_the_vscode_mapping(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()  # a site (outside one, schema writes only with --output)
     assert main(["schema", "--site", str(tmp_path)]) == 0
     written = sorted(p.name for p in (tmp_path / "schemas").iterdir())
     assert written == sorted(all_schemas())
@@ -152,6 +153,7 @@ def test_existing_vscode_settings_are_kept(tmp_path: Path) -> None:
     settings = tmp_path / ".vscode/settings.json"
     settings.parent.mkdir()
     settings.write_text('{"editor.fontSize": 18, "yaml.schemas": {"./lain.json": "x.yaml"}}')
+    (tmp_path / "content").mkdir()
     assert main(["schema", "--site", str(tmp_path)]) == 0
     merged = json.loads(settings.read_text())
     assert merged["editor.fontSize"] == 18
@@ -170,6 +172,7 @@ def test_settings_with_comments_are_left_alone_and_the_volunteer_is_told(
         }
         """)
     settings.write_text(original)
+    (tmp_path / "content").mkdir()
     assert main(["schema", "--site", str(tmp_path)]) == 0
     assert settings.read_text() == original
     assert "yaml.schemas" in capsys.readouterr().err

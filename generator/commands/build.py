@@ -16,6 +16,7 @@ from ..build import build, build_now
 from ..errors import EXIT_HELD, ContentError, Problem, errors_only, report_text
 from ..i18n import translate
 from ..incremental.shard import parse_shard
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -82,6 +83,8 @@ def _progress(lang: str) -> Callable[[int, int], None] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not_a_site(args):
+        return 1
     output = (args.output or args.site / "output").resolve()
     try:
         report = build(args.site, output, now=build_now(args.now), villages=args.village,

@@ -1,4 +1,5 @@
-"""`kampung check`: report every problem in the content, writing nothing."""
+"""`kampung check`: report every problem in the content and the publish targets, writing
+nothing; the last line counts the errors and warnings."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..errors import ContentError, Problem, errors_only, report_json, report_tex
 from ..i18n import translate
 from ..model import Village, load_village
 from ..publish.spec import load_targets
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -39,6 +41,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 
 def run(args: argparse.Namespace) -> int:
+    if not_a_site(args):
+        return 1
     villages, problems = _load(args)
     problems = [*problems, *publish_problems(args)]
     annotations.emit(args, problems)
@@ -54,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
                         warnings=len(problems) - errors), file=sys.stderr)
         return 1
     pages = sum(len(v.pages) for v in villages)
-    print(translate(args.lang, "ui.check_ok", villages=len(villages), pages=pages))
+    print(translate(args.lang, "ui.check_ok", villages=len(villages), pages=pages,
+                    warnings=len(problems) - errors))
     return 0
 
 

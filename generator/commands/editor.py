@@ -10,6 +10,7 @@ from ..build import build_now, load
 from ..cms.page import BUNDLE, Bundle, admin_files
 from ..errors import ContentError, report_text
 from ..i18n import translate
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -32,6 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 
 def run(args: argparse.Namespace) -> int:
+    if not_a_site(args):
+        return 1
     try:
         site, _ = load(args.site, build_now())
     except ContentError as exc:

@@ -12,6 +12,7 @@ from ..i18n import translate
 from ..opensid.dump import read_dump
 from ..opensid.importer import import_village, village_slug, villages, write_village
 from ..opensid.report import report_json, report_text
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -40,6 +41,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
+    if args.out is None and not_a_site(args):  # into content/ of a site, or where --out says
+        return 1
     if not args.backup.is_file():
         return _fail(lang, "impor.no_backup", path=args.backup)
     if args.media is not None and not args.media.is_dir():

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..build import build_now
 from ..i18n import translate
 from ..model import SLUG_RE, slugify
+from ..publish import ci
 from ..scaffold import init_site
 from .new import fail
 
@@ -16,6 +17,7 @@ contoh / examples:
   kampung init desaku                    folder desaku/ dengan desa "desaku"
   kampung init situs --desa sukamaju --nama "Sukamaju"
   kampung init                           di folder ini
+  kampung init desaku --ci github        dengan alur kerja CI (GitHub, Forgejo, Gitea)
 """
 DEFAULT_SLUG = "desaku"
 
@@ -29,6 +31,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                    help=translate(lang, "cli.init_dir"))
     p.add_argument("--desa", metavar="SLUG", help=translate(lang, "cli.init_desa"))
     p.add_argument("--nama", metavar="NAMA", help=translate(lang, "cli.new_title"))
+    p.add_argument("--ci", choices=sorted(ci.DESTINATIONS), default=None,
+                   help=translate(lang, "init.ci_option"))
     p.set_defaults(run=run)
 
 
@@ -45,5 +49,8 @@ def run(args: argparse.Namespace) -> int:
         print(translate(args.lang, "init.exists", path=root))
         return 1
     print(translate(args.lang, "init.done", path=root))
+    if args.ci:
+        path, _ = ci.write(root, args.ci, [], ci.default_package())
+        print(translate(args.lang, "publish.ci.written", path=path.relative_to(root)))
     print(translate(args.lang, "init.next", path=root))
     return 0

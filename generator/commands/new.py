@@ -14,6 +14,7 @@ from ..model import SLUG_RE, slugify
 from ..scaffold import new_page, new_village, page_path
 from ..schema import PAGE_TYPES
 from ..validate import suggest
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -40,9 +41,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 
 def run(args: argparse.Namespace) -> int:
+    if not_a_site(args):
+        return 1
     content = args.site / "content"
-    if not content.is_dir():
-        return fail(args.lang, "serve.no_content", "serve.no_content_hint", site=args.site)
     today = build_now().date()
     if args.kind in VILLAGE_KINDS:
         return make_village(args, today)

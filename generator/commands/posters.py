@@ -16,6 +16,7 @@ from ..i18n import translate
 from ..pages import Output
 from ..render.env import Renderer
 from ..validate import suggest
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -44,6 +45,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 
 def run(args: argparse.Namespace) -> int:
+    if not_a_site(args):
+        return 1
     target = (args.output or Path(f"poster-{args.village}.html")).resolve()
     try:
         site, _ = load(args.site, build_now(args.now))

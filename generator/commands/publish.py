@@ -7,10 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import EXIT_HELD, report_text
+from ..build import build_now
+from ..errors import EXIT_HELD, errors_only, report_text
+from ..gate import placeholder_count, placeholders
 from ..i18n import translate
-from ..publish import Options, load_targets, publish_site, select
+from ..publish import Options, TargetSpec, load_targets, publish_site, select
 from ..publish.report import TerminalProgress, error_text, listing, summary
+from . import not_a_site
 
 EPILOG = """\
 contoh / examples:
@@ -51,16 +54,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, l
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
+    if not_a_site(args):
+        return 1
     output = (args.output or args.site / "output").resolve()
-    specs, problems = load_targets(args.site / "content")
+    specs, found = load_targets(args.site / "content")
+    problems = errors_only(found)  # the files' [GANTI] warnings are a refusal of their own
     if problems:  # a village's own desa.yaml only holds back that village's targets
         print(report_text(problems, lang), file=sys.stderr)
     if any("/" not in p.path for p in problems):
         return 1
     chosen = select(specs, args.village, args.target)
-    if not chosen:
-        key = "publish.no_match" if specs else "publish.none_configured"
-        print(translate(lang, key), file=sys.stderr)
+    refusals = reasons_to_refuse(args.site, specs, chosen, lang)
+    if refusals:
+        print("\n".join(refusals), file=sys.stderr)
         return 1
     options = Options(dry_run=args.dry_run, verify=args.verify,
                       overwrite_foreign=args.overwrite_foreign)
@@ -84,3 +90,19 @@ def run(args: argparse.Namespace) -> int:
     stops = args.dry_run and any(
         r.damaged or (r.plan.foreign and not args.overwrite_foreign) for r in outcome.results)
     return 1 if stops else EXIT_HELD if problems else 0
+
+
+def reasons_to_refuse(site: Path, specs: list[TargetSpec], chosen: list[TargetSpec],
+                      lang: str) -> list[str]:
+    """Every reason nothing may be published, the plainest first: no target, then the
+    `[GANTI]` text still waiting to be replaced (how much, in which files)."""
+    reasons = []
+    if not chosen:
+        reasons.append(translate(lang, "publish.no_match" if specs
+                                 else "publish.none_configured"))
+    waiting = placeholders(site, build_now())
+    if waiting:
+        reasons.append(translate(lang, "gate.placeholders_refused",
+                                 count=placeholder_count(waiting), file_count=len(waiting),
+                                 files=", ".join(p.path for p in waiting)))
+    return reasons

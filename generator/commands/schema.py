@@ -9,6 +9,7 @@ from pathlib import Path
 from ..i18n import translate
 from ..jsonschema import write_schemas
 from ..scaffold import write_editor_help
+from . import not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -28,11 +29,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 
 def run(args: argparse.Namespace) -> int:
+    """With --output, the schemas go where the user said; else into the site's own folder,
+    and only if it is a site (never into whatever folder the user stands in)."""
     if args.output:
         folder = args.output.resolve()
         written = write_schemas(folder)
         print(translate(args.lang, "schema.written", count=len(written), folder=folder))
         return 0
+    if not_a_site(args):
+        return 1
     written, settings = write_editor_help(args.site)
     print(translate(args.lang, "schema.written", count=len(written),
                     folder=args.site / "schemas"))

@@ -12,6 +12,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from ..i18n import translate
+from . import not_a_site
 from .new import fail
 
 if TYPE_CHECKING:  # the server and watcher load only when serving: every command starts faster
@@ -38,8 +39,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    if not (args.site / "content").is_dir():
-        return fail(lang, "serve.no_content", "serve.no_content_hint", site=args.site)
+    if not_a_site(args):
+        return 1
     from ..serve import Session
     session = Session(args.site, host=args.host, port=args.port, lang=lang, now=args.now,
                       log=say)

@@ -33,6 +33,12 @@ Dibuat dengan Kampung. Isi situs ada di folder `content/`.
 - Lihat pratinjau: `kampung serve`, lalu buka http://127.0.0.1:8000
 - Periksa isi: `kampung check`
 - Tambah pengumuman: `kampung new pengumuman {slug} "Judul pengumuman"`
+- Ganti semua teks bertanda [GANTI]: situs tidak diterbitkan selama teks itu masih ada.
+- Terbitkan: isi bagian `publikasi:` di `content/portal.yaml`, lalu `kampung publish`.
+- Simpan di git: `git init`, `git add .`, `git commit -m "Situs baru"`. Folder `output/`
+  dan cache tidak ikut disimpan (lihat `.gitignore`); CI membangunnya sendiri.
+- Terbitkan otomatis dari CI: `kampung ci github` (GitHub, Forgejo, Gitea) atau
+  `kampung ci gitlab`.
 """
 
 

@@ -45,6 +45,7 @@ class Rebuilder:
         self.idle.set()
         self._session = secrets.token_hex(3)
         self._generation = 0
+        self._warnings: set[Problem] = set()  # as last shown in the terminal
         self._lock = threading.Lock()
 
     def rebuild(self, changed: Iterable[Path] = ()) -> Status:
@@ -82,12 +83,22 @@ class Rebuilder:
         changed = len(report.changed) + len(report.removed)
         if changed or before.errors or before.build == 0:
             self._generation += 1
-        if report.problems:
-            self.log(report_text(report.problems, self.lang))
+        self._show_warnings(report.problems)
         key = "serve.fixed" if before.errors else "serve.rebuilt"
         self.log(self._stamp(translate(self.lang, key, changed=changed,
                                        seconds=f"{seconds:.2f}")))
         return Status(before.build + 1, self._name(), (), True)
+
+    def _show_warnings(self, problems: list[Problem]) -> None:
+        """A warning is printed when it appears and when it is gone, not on every save."""
+        now = set(problems)
+        new, gone = sorted(now - self._warnings), sorted(self._warnings - now)
+        if new:
+            self.log(report_text(new, self.lang))
+        for problem in gone:
+            self.log(translate(self.lang, "serve.warning_gone", message=problem.message(
+                self.lang), where=f"{problem.path}:{problem.line}"))
+        self._warnings = now
 
     def _failed(self, before: Status, problems: list[Problem]) -> Status:
         errors = tuple(errors_only(problems)) or tuple(problems)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import brotli
 import pytest
+from tools import program, require
 
 from kampung.build import build
 
@@ -27,6 +28,7 @@ from .test_svg import PETA
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 REPO = Path(__file__).resolve().parents[2]
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 APACHE_MODULES = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers", "env")
 
 
@@ -72,8 +74,7 @@ def start(command: list[str], port: int, log: Path) -> subprocess.Popen[bytes]:
 
 @pytest.fixture(scope="module")
 def apache(docroot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    binary = shutil.which("apache2") or "/usr/sbin/apache2"
-    assert Path(binary).exists(), "apache2 missing: apt-get install apache2"
+    binary = program("apache2", "apt-get install apache2", "/usr/sbin/apache2")
     work, port = tmp_path_factory.mktemp("apache"), free_port()
     modules = "\n".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so"
                         for m in APACHE_MODULES)
@@ -104,8 +105,9 @@ DirectoryIndex index.html
 
 @pytest.fixture(scope="module")
 def nginx(docroot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(binary).exists(), "nginx missing: apt-get install nginx"
+    binary = program("nginx", "apt-get install nginx", "/usr/sbin/nginx")
+    brotli_module = require("nginx-brotli", BROTLI_MODULE,
+                            "apt-get install libnginx-mod-http-brotli-static")
     work, port = tmp_path_factory.mktemp("nginx"), free_port()
     doc = (REPO / "docs" / "hosting-headers.md").read_text()
     snippet = re.search(r"```nginx\n(.*?)```", doc, re.S)[1]
@@ -114,7 +116,7 @@ def nginx(docroot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[i
     temps = "\n".join(f"{k}_temp_path {work}/{k};" for k in
                       ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (work / "nginx.conf").write_text(f"""\
-load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+load_module {brotli_module};
 daemon off;
 user root;
 pid {work}/nginx.pid;

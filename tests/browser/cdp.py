@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import websocket
+from tools import require
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -228,6 +229,7 @@ class Chromium:
     @classmethod
     def launch(cls, binary: str = CHROMIUM, extra_args: tuple[str, ...] = (),
                timeout: float = 30) -> Chromium:
+        binary = str(require("chromium", shutil.which(binary), "apt-get install chromium"))
         profile = Path(tempfile.mkdtemp(prefix="kampung-chromium-"))
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",

@@ -60,13 +60,14 @@ def test_new_pages_have_no_axe_violations(path, host, chromium):
 
 def test_new_pages_pass_the_nu_html_checker(sample_output):
     import json
-    import shutil
     import subprocess
     from pathlib import Path
 
+    from tools import program
+
     from .test_standards import vnu_jar
 
-    assert shutil.which("java"), "Java missing: apt-get install default-jre-headless"
+    program("java", "apt-get install default-jre-headless")
     run = subprocess.run(["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json",
                           *[str(sample_output / rel) for rel in PAGES]],
                          capture_output=True, text=True, timeout=300)

@@ -15,22 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
+from tools import in_ci, require
 
 HERE = Path(__file__).parent
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
-
-
 def need(*programs: str) -> None:
-    missing = [p for p in programs if not (shutil.which(p) or Path(p).exists())]
-    if missing:
-        message = (f"server program not installed: {', '.join(missing)} "
-                   "(see .ci/packages/publish.txt)")
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+    for name in programs:
+        require(Path(name).name, shutil.which(name) or name, "see .ci/packages/publish.txt")
 
 
 def need_module(name: str) -> None:

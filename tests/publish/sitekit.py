@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from sitekit import DESA, write
 
 from kampung.cli import main
 from kampung.publish.manifest import MANIFEST_NAME
@@ -104,9 +105,12 @@ def write_tree(root: Path, tree: Tree) -> None:
 
 
 def make_site(folder: Path, targets: dict[str, dict], tree: Tree | None = None) -> Path:
+    """A site whose content passes `kampung check` (publish refuses any other), with
+    `targets` in its portal.yaml and `tree` as its built output."""
     (folder / "content").mkdir(parents=True, exist_ok=True)
     portal = {"nama": "Portal Uji", "base_url": "https://desa.example/", "publikasi": targets}
     (folder / "content" / "portal.yaml").write_text(yaml.safe_dump(portal, sort_keys=False))
+    write(folder / "content", "kemiren/desa.yaml", DESA)
     write_tree(folder / "output", sample_tree() if tree is None else tree)
     return folder
 

@@ -61,10 +61,9 @@ def test_each_kind_of_spec_mistake_has_its_own_message(tmp_path, yaml_text, code
 
 def test_a_village_publishes_its_own_folder_to_its_own_target(tmp_path):
     site = make_site(tmp_path, {"portal": {"jenis": "dir", "path": str(tmp_path / "all")}})
-    (site / "content" / "kemiren").mkdir()
-    (site / "content" / "kemiren" / "desa.yaml").write_text(
-        f"nama: Kemiren\npublikasi:\n  sendiri:\n    jenis: dir\n"
-        f"    path: {tmp_path / 'kemiren-only'}\n")
+    with (site / "content" / "kemiren" / "desa.yaml").open("a") as desa:
+        desa.write(f"publikasi:\n  sendiri:\n    jenis: dir\n"
+                   f"    path: {tmp_path / 'kemiren-only'}\n")
     run = publish(site, "--village", "kemiren", "--format", "json")
     assert run.code == 0, run.err
     assert [t["target"] for t in run.report["targets"]] == ["kemiren/sendiri"]

@@ -203,3 +203,15 @@ def test_an_interrupted_publish_does_not_send_again_what_it_confirmed(remote, tm
     total = len(sample_tree())
     assert total - 50 <= run.target()["sent"] <= total - 50 + RECORD_FILES
     assert without_manifest(remote.files()) == sample_tree()
+
+
+def test_a_first_dry_run_creates_nothing_on_the_remote_not_even_its_folder(remote, tmp_path):
+    site = site_for(remote, tmp_path)
+    run = publish(site, "--dry-run", env=remote.env)
+    assert run.code == 0, run.err
+    assert f"kirim  {ANNOUNCEMENT} (" in run.out
+    assert remote.files() == {}
+    if isinstance(remote, FolderRemote):
+        assert not remote.root.exists()
+    assert publish(site, env=remote.env).code == 0
+    assert without_manifest(remote.files()) == sample_tree()

@@ -15,11 +15,8 @@ NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
 class DirTarget(Target):
     def connect(self) -> None:
+        """The folder is made by the first write, so a dry run leaves no trace."""
         self.root = (self.site / self.spec.options["path"]).resolve()
-        try:
-            self.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise self._oserror("", exc) from None
 
     def read(self, rel: str) -> bytes | None:
         try:

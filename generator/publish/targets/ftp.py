@@ -39,8 +39,7 @@ class FtpTarget(Target):
         except (OSError, EOFError, ftplib.Error) as exc:
             raise self.fail("unreachable", exc=exc) from None
         self.path = options["path"].rstrip("/") or "/"
-        self.made: set[str] = set()
-        self._makedirs(self.path)
+        self.made: set[str] = set()  # folders are made by the first write into them
 
     def _tls_context(self) -> ssl.SSLContext:
         """The system's CAs, or `ca_file` for a host with its own certificate;

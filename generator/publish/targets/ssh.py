@@ -96,12 +96,10 @@ class RsyncTarget(Target):
         self.ssh = ["ssh", "-p", str(options["port"]), *self.auth.ssh_options()]
         self.login = f"{options['user']}@{options['host']}"
         self.path = options["path"].rstrip("/") or "/"
-        probe = self._remote(f"mkdir -p -- {shlex.quote(self.path)} && command -v rsync", b"")
+        probe = self._remote("command -v rsync", b"")
         if probe.returncode == 255:
             raise self.fail(classify_ssh_error(probe.stderr.decode(errors="replace")), "",
                             probe.stderr.decode(errors="replace"))
-        if probe.returncode != 0 and b"mkdir" in probe.stderr:
-            raise self.fail("permission", self.path, probe.stderr.decode(errors="replace"))
         self.remote_has_rsync = probe.returncode == 0
         if not self.remote_has_rsync and options["mode"] == "rsync":
             raise self.fail("tool_missing", exc="rsync (server)")
@@ -126,7 +124,9 @@ class RsyncTarget(Target):
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         final, tmp = self._full(rel), self._full(temp_name(rel))
-        done = self._remote(f"cat > {tmp} && mv -f -- {tmp} {final}", data)
+        folder = shlex.quote(posixpath.dirname(posixpath.join(self.path, rel)))
+        done = self._remote(f"mkdir -p -- {folder} && cat > {tmp} && mv -f -- {tmp} {final}",
+                            data)
         self._check(done, rel)
 
     def existing(self, paths: Iterable[str]) -> set[str]:
@@ -135,7 +135,8 @@ class RsyncTarget(Target):
         if not names:
             return set()
         test = "for f; do [ -e \"$f\" ] && printf '%s\\0' \"$f\"; done; true"
-        command = f"cd -- {shlex.quote(self.path)} && xargs -0 -r sh -c {shlex.quote(test)} sh"
+        command = (f"cd -- {shlex.quote(self.path)} 2>/dev/null || exit 0; "  # none yet
+                   f"xargs -0 -r sh -c {shlex.quote(test)} sh")
         done = self._remote(command, b"\0".join(n.encode() for n in names))
         self._check(done, "")
         return {n.decode() for n in done.stdout.split(b"\0") if n} & set(names)
@@ -252,8 +253,7 @@ class SftpTarget(Target):
         except OSError as exc:
             raise self.fail("unreachable", exc=exc) from None
         self.path = options["path"].rstrip("/") or "/"
-        self.made: set[str] = set()
-        self._makedirs(self.path)
+        self.made: set[str] = set()  # folders are made by the first write into them
 
     def _full(self, rel: str) -> str:
         return posixpath.join(self.path, rel)
