@@ -44,7 +44,8 @@ def test_service_poster_has_requirements_as_a_checklist_fee_and_office_hours(out
     assert items[0].startswith("Surat keterangan lahir") and len(items) == 3
     text = soup.get_text(" ", strip=True)
     assert "GRATIS" in text and "7 hari kerja" in text and "Senin–Kamis 08.00–15.00" in text
-    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    # a print copy points search engines at the page it prints
+    assert soup.select_one('link[rel="canonical"]')["href"] == BASE + "layanan/akta-kelahiran/"
 
 
 def test_emergency_poster_says_what_to_do_and_whom_to_call(out: Path) -> None:
