@@ -28,6 +28,7 @@ def test_help_teaches_with_examples() -> None:
     assert "check" in result.stdout and "build" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_command_loads_only_what_it_runs_with(site: Path) -> None:
     """A one-page edit is about half a second: importing the publishers, Pillow (no photo
     changed), Pagefind's asyncio client or zxing-cpp (the poster's QR code is kept) would be a
@@ -80,6 +81,7 @@ def test_check_reports_file_line_column_and_hint_in_indonesian(site: Path) -> No
     assert 'saran: Mungkin maksud Anda "tanggal"?' in result.stderr
 
 
+@pytest.mark.slow
 def test_english_with_flag_or_environment(site: Path) -> None:
     broken(site)
     for result in (kampung("check", "--site", str(site), "--lang", "en"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions import Extension
@@ -25,6 +26,7 @@ def _html(md: markdown.Markdown, text: str) -> str:
     return md.convert(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(text=TEXT)
 def test_gated_inline_passes_give_the_html_of_the_plain_ones(text: str) -> None:

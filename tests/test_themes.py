@@ -50,6 +50,7 @@ def test_a_theme_of_the_site_changes_one_template_and_inherits_the_rest(
     assert b"html:root{--c:#003a8c" in out["sukamaju/index.html"]  # from kontras
 
 
+@pytest.mark.slow
 def test_an_edit_to_the_extended_theme_reaches_pages_of_the_theme_that_includes_it(
         site: Path, tmp_path: Path) -> None:
     """`default:style.css` is a dependency like any template: the cache must not miss it."""

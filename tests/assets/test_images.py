@@ -78,6 +78,7 @@ def test_same_bytes_give_same_output():
     assert process(data) == process(data)
 
 
+@pytest.mark.slow
 def test_an_iphone_heic_becomes_webp_and_jpeg_without_its_gps():
     data = iphone_photo(800, 600)
     assert data[4:12] == b"ftypheic"  # a real HEIC, with the place it was taken in its EXIF
