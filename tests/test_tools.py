@@ -48,8 +48,10 @@ def test_with_ci_true_a_missing_tool_fails_the_tests_instead() -> None:
 
 def test_make_serve_installs_no_test_extras_and_takes_a_port(tmp_path: Path) -> None:
     """What make would run (-n), in a venv of its own: pip's `-e .` without `[test]`."""
-    plan = subprocess.run(["make", "-n", "serve", "PORT=8001", f"VENV={tmp_path}"],
-                          cwd=TESTS.parent, capture_output=True, text=True, check=True).stdout
+    # Under `make test` the parent's MAKEFLAGS would add "Entering/Leaving directory" lines.
+    plan = subprocess.run(["make", "-n", "--no-print-directory", "serve", "PORT=8001",
+                           f"VENV={tmp_path}"], cwd=TESTS.parent, capture_output=True,
+                          text=True, check=True, env=os.environ | {"MAKEFLAGS": ""}).stdout
     installs = [line for line in plan.splitlines() if " pip install " in line]
     assert installs[-1].endswith("pip install --quiet -e .")
     assert "[test]" not in plan

@@ -102,7 +102,7 @@ def test_a_folder_without_content_is_refused_with_a_hint(tmp_path: Path) -> None
     process, printed = start(tmp_path, tmp_path / "tmp", "--port", "0")
     rest, _ = process.communicate(timeout=30)
     assert process.returncode == 1
-    assert "tidak berisi content/" in printed + rest
+    assert "tidak ada folder content/" in printed + rest
     assert "kampung init" in printed + rest
 
 
