@@ -9,24 +9,16 @@ from __future__ import annotations
 import gc
 import os
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
-import jinja2
-
-from . import extras
-from .assets.budgets import Budgets, WeightReport, first_view_assets
-from .assets.finish import finished
+from .assets.budgets import Budgets, WeightReport
 from .assets.imagecache import ImageCache
 from .assets.media import process_media
-from .assets.sitefiles import site_files
 from .cms import ADMIN
 from .errors import ContentError, Problem, errors_only
-from .extras.search import FOLDER as SEARCH_FOLDER
 from .incremental import hold
 from .incremental.hold import Faulty, Held
 from .incremental.jobs import Done
@@ -35,10 +27,11 @@ from .incremental.session import DAMAGE, Session, every_theme_file, theme_digest
 from .incremental.shard import scope, shard_of
 from .incremental.store import Store
 from .incremental.track import tracked_tables, value_digest
-from .model import Site, Village, load_site
-from .pages import Output, portal_outputs, village_outputs
-from .parallel import RenderSpec, cpu_count, render_jobs
+from .model import Site, load_site
+from .owners import Spec, run_jobs
+from .parallel import cpu_count
 from .render.env import Renderer
+from .render.output import render_output
 from .render.themes import ThemeMissing, theme_chain, theme_dirs
 from .status import status_outputs
 from .write import MARKER, check_output_folder
@@ -46,7 +39,7 @@ from .write import MARKER, check_output_folder
 WIB = timezone(timedelta(hours=7), "WIB")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class BuildReport:
     files: int = 0
     changed: list[str] = field(default_factory=list)
@@ -57,6 +50,23 @@ class BuildReport:
     images: tuple[int, int] = (0, 0)  # (photos in the site, processed in this build)
     rendered: list[str] = field(default_factory=list)  # outputs rendered (rest: from cache)
     held: list[str] = field(default_factory=list)  # villages held back by their own errors
+
+
+@dataclass(frozen=True, kw_only=True)
+class Summary:
+    """What a build reported, kept in the cache: a next build with exactly the same inputs
+    reports it again without doing anything."""
+
+    files: int
+    problems: list[Problem]
+    weights: WeightReport | None  # only when that build weighed every page (--report)
+    images: int
+    held: list[str]
+
+    def report(self) -> BuildReport:
+        return BuildReport(files=self.files, problems=self.problems,
+                           weights=self.weights or WeightReport(), images=(self.images, 0),
+                           held=self.held)
 
 
 def build_now(given: str | None = None) -> datetime:
@@ -161,8 +171,8 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                         every_theme_file(site_root), sorted(villages), shard, strict, budgets,
                         faults is None))
     last = session.remembered(key)  # nothing changed since the last build: nothing to do
-    if last is not None and (last[5] is not None or not want_weights):
-        return BuildReport(*last[:5], last[5] or WeightReport(), *last[6:])
+    if isinstance(last, Summary) and (last.weights is not None or not want_weights):
+        return last.report()
     loaded = session.load(now, jobs)  # villages whose files changed are read again
     loaded, held = _held(session, loaded, faults,  # as last good, or left out
                          lambda slug: _mine(slug, villages, shard))
@@ -189,12 +199,12 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     todo = session.jobs(owners, carried)  # the others are current: not even planned
     gc.freeze()  # all that was loaded lives as long as the build: out of the collector's way
     gc.enable()
-    spec = RenderSpec(site_root, session.folder.output, session.folder.staging,
-                      session.store.path, session.store.version, site, media.catalog,
-                      session.templates, loaded.fingerprints, village_outputs, portal_outputs,
-                      finished, first_view_assets, render, check_links, Renderer,
-                      owner_steps, session.static, loaded.fronts, extras.indexed_digest)
-    render_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
+    spec = Spec(site_root=site_root, output=session.folder.output,
+                staging=session.folder.staging, cache_file=session.store.path,
+                version=session.store.version, site=site, catalog=media.catalog,
+                templates=session.templates, fingerprints=loaded.fingerprints,
+                static=session.static, fronts=loaded.fronts)
+    run_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     errors = errors_only(session.problems())
     if errors:  # a link mistake holds its village; a template mistake writes nothing
@@ -212,15 +222,16 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     keep = tuple(v.slug for v in site.villages if v.slug not in selected) + \
         tuple(held.left_out)
     removed = session.removed(keep)
-    kept = weights if want_weights else None  # every page's weight: megabytes, for --report
     files = session.file_count()
     problems = [*problems, *held.all()]
-    session.remember(key, (files, [], [], problems, 0.0, kept, (media.images, 0), [],
-                           sorted(held.problems)))
+    session.remember(key, Summary(files=files, problems=problems,
+                                  weights=weights if want_weights else None,  # megabytes
+                                  images=media.images, held=sorted(held.problems)))
     session.commit(removed)
-    return BuildReport(files, sorted(session.changed), removed, problems, 0.0,
-                       weights, (media.images, media.processed), sorted(session.rendered),
-                       sorted(held.problems))
+    return BuildReport(files=files, changed=sorted(session.changed), removed=removed,
+                       problems=problems, weights=weights,
+                       images=(media.images, media.processed),
+                       rendered=sorted(session.rendered), held=sorted(held.problems))
 
 
 def _held(session: Session, loaded: Loaded, faults: set[str] | None,
@@ -260,55 +271,7 @@ def _status_pages(session: Session, site: Site, problems: list[Problem], held: H
     for owner, out in status_outputs(site, problems, held.problems, session.published(),
                                      owners):
         session.step("status", owner, (templates, out.path, out.context),
-                     lambda out=out: [(out.path, render(renderer, out))])
-
-
-def owner_steps(ctx: Any, village: Village | None, pages: dict[str, Any],
-                pages_root: Callable[[], Path]) -> list[tuple[str, Any, Any]]:
-    """A village's files that are not template renders, or with no village the portal's:
-    (name, key, make). Each key holds everything its `make` reads; they run in the owner's
-    job (see incremental/steps.py)."""
-    site, root = ctx.site, ctx.root
-    if village is None:
-        return [
-            ("search", (sorted(ctx.fronts.items()), site.today),  # titles, summaries, expiry
-             lambda: _within("", extras.search_files(ctx.staging, site, set(), ctx.output))),
-            ("site", (sorted(v.slug for v in site.villages), ctx.static),  # hosting rules
-             lambda: _within("", site_files(root, site, (), {}, ctx.tables["media"].data))),
-            *_editor_step(site),
-        ]
-    slug = village.slug
-    digests = {rel: sha for rel, (_, _, sha, _) in pages.items()}
-    indexed = {rel: read for rel, (_, _, _, read) in pages.items()}
-    mine = ctx.media_of.get(slug, [])
-    return [
-        ("extras", (ctx.fronts[slug], site.portal, site.now),  # .ics, CSV/JSON: no bodies
-         lambda: extras.village_files(root, site, {slug})),
-        ("search", sorted(indexed.items()),  # the village's search bundle: what it reads
-         lambda: _within(f"{slug}/", extras.search_files(pages_root(), site, {slug},
-                                                          ctx.output, indexed))),
-        ("site", (sorted(digests.items()), ctx.static, mine, site.today),  # sw.js, _headers
-         lambda: _within(f"{slug}/", site_files(root, site, {slug}, digests,
-                                                ctx.tables["media"].data))),
-    ]
-
-
-def _editor_step(site: Site) -> list[tuple[str, Any, Any]]:
-    """The web editor at admin/, only where portal.yaml asks for it (`editor:`)."""
-    if not site.portal.get("editor"):
-        return []
-    from .cms.page import admin_files  # only here: it reads the JSON Schemas' file globs
-
-    files = admin_files(site.portal, [(v.slug, v.profile["nama"]) for v in site.villages])
-    return [("editor", files, lambda: files)]  # its files are all it depends on
-
-
-def _within(prefix: str, files: Iterable[tuple[str, bytes]]) -> Iterable[tuple[str, bytes]]:
-    """The files under `prefix` (a village folder), or with "", those outside every village."""
-    for rel, data in files:
-        top = rel.split("/", 1)[0] if "/" in rel else ""
-        if rel.startswith(prefix) if prefix else top in ("", SEARCH_FOLDER):
-            yield rel, data
+                     lambda out=out: [(out.path, render_output(renderer, out))])
 
 
 def _checked(site_root: Path, loaded: Loaded, store: Store,
@@ -348,26 +311,6 @@ def _select(site: Site, wanted: set[str], shard: tuple[int, int] | None,
         raise ContentError([Problem.at("content", 1, 1, "desa_missing", village=slug)
                             for slug in sorted(unknown)])
     return {slug for slug in known if _mine(slug, wanted, shard)}
-
-
-def render(renderer: Renderer, out: Output) -> bytes:
-    """Render one output; a template mistake becomes a Problem naming template and line."""
-    try:
-        return renderer.render(out)
-    except Exception as exc:
-        name, line = _template_place(exc, out.template)
-        raise ContentError([Problem.at(name, line, 1, "template_error", template=out.template,
-                                       detail=f"{type(exc).__name__}: {exc}")]) from exc
-
-
-def _template_place(exc: BaseException, default: str) -> tuple[str, int]:
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return exc.filename or exc.name or default, exc.lineno
-    frames = traceback.extract_tb(exc.__traceback__)
-    for frame in reversed(frames):
-        if frame.filename.endswith((".html", ".xml", ".txt", ".css")):
-            return frame.filename, frame.lineno or 1
-    return default, 1
 
 
 __all__ = ["MARKER", "BuildReport", "build", "build_now", "load"]

@@ -120,6 +120,21 @@ def test_an_edited_announcement_body_re_renders_that_page_not_the_lists(site: Pa
 
 
 @pytest.mark.slow
+def test_every_registered_step_keeps_its_files_after_a_one_village_edit(site: Path) -> None:
+    """Each step of filesteps.STEPS (the web editor's too) is what the session checks: a step
+    the session did not know of lost its files when another village was edited."""
+    portal = site / "content/portal.yaml"
+    portal.write_text(portal.read_text() + "editor:\n  git: github\n  repo: desa/portal\n")
+    build(site, site / "output", now=NOW)
+    assert (site / "output/admin/config.yml").is_file()
+    path = site / "content/sukamaju/pengumuman/kerja-bakti.md"
+    path.write_text(path.read_text() + "Bawa cangkul sendiri.\n")
+    report = build(site, site / "output", now=NOW)
+    assert not any(rel.startswith("admin/") for rel in report.removed)
+    assert tree(site / "output") == clean_build(site, NOW)
+
+
+@pytest.mark.slow
 def test_a_new_title_reaches_the_home_page_the_list_and_the_feed(site: Path) -> None:
     path = site / "content/sukamaju/pengumuman/kerja-bakti.md"
     path.write_text(path.read_text().replace("judul: Kerja bakti", "judul: Gotong royong"))

@@ -15,7 +15,7 @@ from conftest import NOW
 from sitekit import make_site, write
 from test_incremental import rich_site, tree
 
-from kampung import parallel
+from kampung import owners, parallel
 from kampung.build import build
 from kampung.errors import ContentError
 from kampung.incremental.load import load, scan, skeleton
@@ -79,18 +79,18 @@ def test_a_template_mistake_in_a_worker_names_the_template(tmp_path: Path) -> No
 
 def test_a_worker_count_above_the_villages_still_builds_everything(tmp_path: Path) -> None:
     site = make_site(tmp_path / "situs")
-    with mock.patch.object(parallel, "SMALL", 0):
+    with mock.patch.object(owners, "SMALL", 0):
         build(site, tmp_path / "many", now=NOW, jobs=8, cache=tmp_path / "c8")
     build(site, tmp_path / "one", now=NOW, jobs=1, cache=tmp_path / "c1")
     assert tree(tmp_path / "many") == tree(tmp_path / "one")
     shutil.rmtree(tmp_path / "many")
 
 
-_run_job = parallel.run_job
+_run = owners.run
 
 
-def _spying_run_job(job: Any) -> Any:  # at module level: the pool pickles it by name
-    done = _run_job(job)
+def _spying_run(worker: Any, job: Any) -> Any:  # at module level: forked workers find it
+    done = _run(worker, job)
     done.pid, done.alive = os.getpid(), len(multiprocessing.active_children())
     return done
 
@@ -99,18 +99,17 @@ def test_the_portal_job_runs_first_and_alone_in_this_process(tmp_path: Path) -> 
     """Its search index holds a record of every page in memory (Pagefind): beside the
     workers, that took a 10,000-page build over 400 MB."""
     site = rich_site(tmp_path / "situs")
-    render_jobs = parallel.render_jobs
+    run_jobs = owners.run_jobs
     seen: list[tuple[str, int, int]] = []  # (owner, pid, workers alive), in order done
-    def spying_render_jobs(spec: Any, todo: Any, count: int, progress: Any) -> None:
+    def spying_run_jobs(spec: Any, todo: Any, count: int, take: Any) -> None:
         def noting(done: Any) -> None:
             seen.append((done.owner, done.pid, done.alive))
-            progress(done)
-        render_jobs(spec, todo, count, noting)
+            take(done)
+        run_jobs(spec, todo, count, noting)
 
-    with mock.patch.object(parallel, "SMALL", 0), \
-            mock.patch.object(parallel, "run_job", _spying_run_job), \
-            mock.patch.object(parallel, "render_jobs", spying_render_jobs), \
-            mock.patch("kampung.build.render_jobs", spying_render_jobs):
+    with mock.patch.object(owners, "SMALL", 0), \
+            mock.patch.object(owners, "run", _spying_run), \
+            mock.patch("kampung.build.run_jobs", spying_run_jobs):
         build(site, tmp_path / "out", now=NOW, jobs=2)
     assert seen[0] == ("", os.getpid(), 0)
     villages = seen[1:]

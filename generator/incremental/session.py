@@ -21,6 +21,7 @@ from ..assets.budgets import Budgets, WeightReport, for_phones
 from ..assets.finish import finished
 from ..assets.media import by_village
 from ..errors import Problem
+from ..filesteps import steps_of
 from ..model import Site
 from ..render.themes import THEMES_DIR, Theme
 from ..write import OutputFolder, stage
@@ -34,8 +35,6 @@ from .store import DAMAGE, FILE, CacheDamaged, Store, digest
 from .track import TrackedTable, table_digest, tracked_tables, value_digest
 
 CACHE_DIR = ".kampung-cache"
-VILLAGE_STEPS = ("extras", "search", "site")  # steps run inside each village's job
-PORTAL_STEPS = ("search", "site")  # and inside the portal's
 
 
 class Session:
@@ -92,7 +91,7 @@ class Session:
     def prepare(self, site: Site, templates: dict[str, bytes], static: bytes,
                 tables: dict[str, TrackedTable]) -> None:
         """Note the site-wide inputs every owner's key includes."""
-        self.tables = tables
+        self.site, self.tables = site, tables
         self.templates, self.static = templates, static
         self.site_key = value_digest((site.portal, site.now.isoformat(),
                                       sorted(templates.items()), static))
@@ -119,7 +118,7 @@ class Session:
         carried over as recorded (a held village's files are only put back, if need be)."""
         todo, held = [], set(held)
         for owner in owners:
-            before, steps = self._records(owner)
+            before, steps = self._records(owner, self.site)
             current = owner in held or (before is not None and self._current(owner, before)
                                         and all(s is not None for s in steps.values()))
             if current:
@@ -137,11 +136,10 @@ class Session:
                             steps, restore))
         return todo
 
-    def _records(self, owner: str) -> tuple[Owned | None, dict[str, Owned | None]]:
+    def _records(self, owner: str, site: Site) -> tuple[Owned | None, dict[str, Owned | None]]:
         """The owner's record and its steps' records, as the last build left them."""
         return self._owned(f"owner:{owner}"), {
-            name: self._owned(f"step:{name}:{owner}")
-            for name in (VILLAGE_STEPS if owner else PORTAL_STEPS)}
+            name: self._owned(f"step:{name}:{owner}") for name, _ in steps_of(site, owner)}
 
     def hold(self, loaded: loading.Loaded, slugs: set[str], mine: Callable[[str], bool]) -> Held:
         """Take the `slugs` villages as their last good build left them (see hold.py);
@@ -157,7 +155,7 @@ class Session:
                 loaded.problems.extend(found)
 
         def carried(slug: str) -> bool:
-            before, steps = self._records(slug)
+            before, steps = self._records(slug, site)
             return not mine(slug) or (before is not None and
                                       all(s is not None for s in steps.values()))
         self.loaded, held = holding.hold(loaded, self.store, slugs, carried)
@@ -217,12 +215,12 @@ class Session:
             lookups.update(made.lookups)
             for rel, d, size in made.files:
                 files[rel] = (d, size, "")
-            if made.weight is not None:
-                kind, source, sha, assets, _ = made.weight
+            if made.page is not None:
                 main = made.files[0][0]
-                files[main] = (files[main][0], files[main][1], sha)
+                files[main] = (files[main][0], files[main][1], made.page.sha256)
                 if for_phones(main):
-                    pages.append((main, kind, source, sha, assets))
+                    pages.append((main, made.page.kind, made.page.source, made.page.sha256,
+                                  made.page.assets))
         if done.links is not None:
             lookups.update(done.links[2])
         if "villages" in done.reads:
