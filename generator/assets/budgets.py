@@ -112,6 +112,11 @@ class WeightReport:
     digests: dict[str, str] = field(default_factory=dict)  # page path -> sha256 of its bytes
     _pages: list[tuple[str, str, str, int, tuple[str, ...]]] = field(default_factory=list)
 
+    def add_page(self, path: str, kind: str, source: str, size: int,
+                 assets: tuple[str, ...]) -> None:
+        """A page to weigh: its size and what its first view fetches (sizes come later)."""
+        self._pages.append((path, kind, source, size, assets))
+
     def pages(self) -> list[PageWeight]:
         return [self._weigh(*page) for page in self._pages]
 

@@ -193,8 +193,7 @@ def skeleton(village: Village | None) -> Village | None:
 def save(store: Store, loaded: Loaded, known_before: Known) -> None:
     """Forget villages that are gone; remember the files' stats (in the caller's
     transaction; the villages just read were kept as they were read)."""
-    gone = [row[0] for row in store.db.execute("select slug from villages")
-            if row[0] not in loaded.fingerprints]
+    gone = [slug for slug in store.village_slugs() if slug not in loaded.fingerprints]
     store.delete("villages", gone)
     store.put_sources(loaded.known, known_before)
 

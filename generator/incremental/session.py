@@ -30,7 +30,7 @@ from . import load as loading
 from .hold import Held
 from .jobs import Done, Job
 from .sources import combine, files_under, generator_version, scan_paths
-from .steps import FileInfo, Make, Owned, Place, run_step
+from .steps import FileInfo, Make, Owned, OwnedPage, Place, run_step
 from .store import DAMAGE, FILE, CacheDamaged, Store, digest
 from .track import TrackedTable, table_digest, tracked_tables, value_digest
 
@@ -52,7 +52,7 @@ class Session:
         self.changed: list[str] = []
         self.rendered: list[str] = []
         self.ran_owners: list[str] = []  # owners whose records this build replaces
-        self.store.db.execute("delete from pending")  # left by a build that stopped
+        self.store.drop_pending()  # left by a build that stopped
         self.scope: Callable[[str], bool] = lambda rel: True  # the files this build owns
         self.whole = True  # every owner runs or is checked (no --village, no --shard)
         self.reweighed: set[str] = set()  # owners carried over with new budget warnings
@@ -210,7 +210,7 @@ class Session:
         self.ran[f"owner:{done.owner}"] = self._owned(f"owner:{done.owner}")
         lookups: dict[tuple[str, str], bytes] = {}
         files: dict[str, FileInfo] = {}
-        pages = []
+        pages: list[OwnedPage] = []
         for _, made in sorted(done.records.items()):
             lookups.update(made.lookups)
             for rel, d, size in made.files:
@@ -219,8 +219,8 @@ class Session:
                 main = made.files[0][0]
                 files[main] = (files[main][0], files[main][1], made.page.sha256)
                 if for_phones(main):
-                    pages.append((main, made.page.kind, made.page.source, made.page.sha256,
-                                  made.page.assets))
+                    pages.append(OwnedPage(main, made.page.kind, made.page.source,
+                                           made.page.sha256, made.page.assets))
         if done.links is not None:
             lookups.update(done.links[2])
         if "villages" in done.reads:
@@ -300,28 +300,30 @@ class Session:
         for other in [*near, self.owned.get("step:media")]:
             if other is not None:
                 report.sizes.update((rel, info[1]) for rel, info in other.files.items())
-        if not all(asset in report.sizes for page in owned.pages for asset in page[4]):
+        if not all(asset in report.sizes for page in owned.pages for asset in page.assets):
             for other in self.owned.values():
                 report.sizes.update((rel, info[1]) for rel, info in other.files.items())
-        report._pages.extend((rel, kind, source, owned.files[rel][1], assets)
-                             for rel, kind, source, _, assets in owned.pages)
+        for page in owned.pages:
+            report.add_page(page.path, page.kind, page.source, owned.files[page.path][1],
+                            page.assets)
         return tuple(report.problems())
 
-    def weigh(self, report: Any) -> Any:
+    def weigh(self, report: WeightReport) -> WeightReport:
         """Feed the page-weight report from the records (pages not rendered included)."""
-        sizes, digests, pages = report.sizes, report.digests, report._pages
+        sizes, digests = report.sizes, report.digests
         for owned in self.owned.values():
             files = owned.files
             sizes.update((rel, info[1]) for rel, info in files.items())
             digests.update((rel, info[2]) for rel, info in files.items() if info[2])
-            pages.extend((rel, kind, source, files[rel][1], assets)
-                         for rel, kind, source, _, assets in owned.pages)
+            for page in owned.pages:
+                report.add_page(page.path, page.kind, page.source, files[page.path][1],
+                                page.assets)
         return report
 
     # finishing ------------------------------------------------------------------------
     def removed(self, keep: tuple[str, ...]) -> list[str]:
         """Files this build no longer makes; villages left out of it keep theirs."""
-        for key in self._recorded_keys() - set(self.owned):
+        for key in self.store.owner_keys() - set(self.owned):
             record = self._owned(key)
             if record is None:
                 continue
@@ -339,11 +341,6 @@ class Session:
         kept = tuple(f"{slug}/" for slug in keep)
         return sorted(rel for rel in before - made
                       if not rel.startswith(kept) and self.scope(rel))
-
-    def _recorded_keys(self) -> set[str]:
-        rows = self.store.db.execute(
-            "select key from steps where key like 'owner:%' or key like 'step:%'")
-        return {row[0] for row in rows}
 
     def commit(self, removed: list[str]) -> None:
         """Record what was made, then move the staged files in (see write.py).

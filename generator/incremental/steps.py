@@ -13,13 +13,23 @@ import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..write import stage
 from .store import CacheDamaged, Store, digest
 from .track import value_digest
 
 FileInfo = tuple[bytes, int, str]  # (digest, size, sha256 hex of the bytes or "")
+
+
+class OwnedPage(NamedTuple):
+    """A phone page of an owner, as its budgets weigh it."""
+
+    path: str
+    kind: str
+    source: str  # the content file it shows, or ""
+    sha256: str
+    assets: tuple[str, ...]  # what its first view fetches
 Make = Callable[[], Iterable[tuple[str, bytes]]]
 Finish = Callable[[str, bytes], list[tuple[str, bytes]]]
 
@@ -35,12 +45,12 @@ class Owned:
 
     def __init__(self, key: bytes, lookups: tuple[tuple[tuple[str, str], bytes], ...] = (),
                  files: dict[str, FileInfo] | None = None,
-                 pages: tuple[tuple[Any, ...], ...] = (), problems: tuple[Any, ...] = (),
+                 pages: tuple[OwnedPage, ...] = (), problems: tuple[Any, ...] = (),
                  links: Any = None):
         self.key = key  # digest of everything that decides whether it must run again
         self.lookups, self.problems, self.links = lookups, problems, links
         self._files = files if files is not None else {}
-        self._pages = pages  # (path, kind, source, sha256, assets)
+        self._pages = pages
         self._body: bytes | None = None  # files and pages, still pickled
         self.count, self.page_count = len(self._files), len(pages)
         self.budget: tuple[Any, tuple[Any, ...]] | None = None  # (limits, warnings): see
@@ -52,7 +62,7 @@ class Owned:
         return self._files
 
     @property
-    def pages(self) -> tuple[tuple[Any, ...], ...]:
+    def pages(self) -> tuple[OwnedPage, ...]:
         self._unpack()
         return self._pages
 

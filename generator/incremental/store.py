@@ -165,6 +165,15 @@ class Store:
             raise CacheDamaged(f"village {slug} is missing from the cache")
         return record[0]
 
+    def village_slugs(self) -> list[str]:
+        return [row[0] for row in self.db.execute("select slug from villages")]
+
+    def owner_keys(self) -> set[str]:
+        """Keys of every owner's and step's record ('owner:<slug>', 'step:<name>:<slug>')."""
+        rows = self.db.execute(
+            "select key from steps where key like 'owner:%' or key like 'step:%'")
+        return {row[0] for row in rows}
+
     def delete(self, table: str, keys: Iterable[Any]) -> None:
         self.db.executemany(f"delete from {table} where {_key(table)} = ?",
                             [(k,) for k in keys])
@@ -185,6 +194,10 @@ class Store:
         """Records of a build still running: they replace the owner's at `adopt_pending`."""
         self.db.executemany("insert or replace into pending values (?, ?, ?)",
                             [(p, owner, dumps(r)) for p, r in records.items()])
+
+    def drop_pending(self) -> None:
+        """Forget records a build that stopped left pending."""
+        self.db.execute("delete from pending")
 
     def adopt_pending(self, owners: Iterable[str]) -> None:
         """The owners' records become the pending ones (inside the caller's transaction)."""
