@@ -87,29 +87,41 @@ def load_site(root: Path, now: datetime) -> tuple[Site | None, list[Problem]]:
     files, problems = content_files(root)
     docs: dict[str, Document] = {}  # by source path: cross-checks need their line numbers
     root = root.resolve()
-    portal = _portal(root, problems)
+    portal = read_portal(root, problems)
     villages = []
-    by_village: dict[str, list[Path]] = {}
-    for path in files:
-        rel = path.relative_to(root)
-        if len(rel.parts) == 1:
-            if rel.name not in ("portal.yaml", "portal.yml") and not rel.name.endswith(".md"):
-                problems.append(Problem.at(rel.as_posix(), 1, 1, "unknown_file",
-                                           severity="warning"))
-            continue
-        by_village.setdefault(rel.parts[0], []).append(path)
-    for slug, paths in sorted(by_village.items()):
-        village = _village(root, slug, paths, problems, docs)
+    by_village = village_folders([path.relative_to(root).as_posix() for path in files],
+                                 problems)
+    for slug, rels in sorted(by_village.items()):
+        village = read_village(root, slug, [root / rel for rel in rels], problems, docs)
         if village:
             villages.append(village)
-    if not villages and not any(p.severity == "error" for p in problems):
-        problems.append(Problem.at("content", 1, 1, "no_villages"))
-    site = Site(portal, tuple(villages), now, _source_urls(villages))
+    site = assemble(portal, villages, now, problems)
     for village in villages:
-        _check_links(root, site, village, problems)
+        check_links(root, site, village, problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return site, problems
+
+
+def village_folders(rels: list[str], problems: list[Problem]) -> dict[str, list[str]]:
+    """Content files (paths in the content folder) by village folder; files at the top
+    other than portal.yaml are warned about."""
+    by_village: dict[str, list[str]] = {}
+    for rel in rels:
+        if "/" not in rel:
+            if rel not in ("portal.yaml", "portal.yml") and not rel.endswith(".md"):
+                problems.append(Problem.at(rel, 1, 1, "unknown_file", severity="warning"))
+            continue
+        by_village.setdefault(rel.split("/", 1)[0], []).append(rel)
+    return by_village
+
+
+def assemble(portal: dict[str, Any], villages: list[Village], now: datetime,
+             problems: list[Problem]) -> Site:
+    """The site of these villages (a content folder without one is an error)."""
+    if not villages and not any(p.severity == "error" for p in problems):
+        problems.append(Problem.at("content", 1, 1, "no_villages"))
+    return Site(portal, tuple(villages), now, source_urls(villages))
 
 
 def load_village(root: Path, slug: str, now: datetime) -> tuple[Village | None, list[Problem]]:
@@ -119,19 +131,20 @@ def load_village(root: Path, slug: str, now: datetime) -> tuple[Village | None, 
     root = root.resolve()
     files, found = content_files(root / slug)
     problems = [replace(p, path=f"{slug}/{p.path}") for p in found]
-    portal = _portal(root, problems)
-    village = _village(root, slug, files, problems, {})
+    portal = read_portal(root, problems)
+    village = read_village(root, slug, files, problems, {})
     if village is None:
         return None, problems
     others = {rel: rel for path in root.glob("*/**/*")
               if path.is_file() and (rel := path.relative_to(root).as_posix()).split("/")[0]
               != slug}
-    site = Site(portal, (village,), now, {**others, **_source_urls([village])})
-    _check_links(root, site, village, problems)
+    site = Site(portal, (village,), now, {**others, **source_urls([village])})
+    check_links(root, site, village, problems)
     return village, problems
 
 
-def _portal(root: Path, problems: list[Problem]) -> dict[str, Any]:
+def read_portal(root: Path, problems: list[Problem]) -> dict[str, Any]:
+    """portal.yaml, validated, with its defaults filled in."""
     path = root / "portal.yaml"
     if not path.exists():
         problems.append(Problem.at("portal.yaml", 1, 1, "portal_missing"))
@@ -149,10 +162,12 @@ def _portal(root: Path, problems: list[Problem]) -> dict[str, Any]:
     return clean
 
 
-def _village(
+def read_village(
     root: Path, slug: str, paths: list[Path], problems: list[Problem],
     docs: dict[str, Document],
 ) -> Village | None:
+    """One village folder read, validated and cross-checked (all but its links, which need
+    the whole site: `check_links`); None if it cannot be a village at all."""
     if not SLUG_RE.match(slug):
         problems.append(Problem.at(slug, 1, 1, "bad_folder_slug", value=slug,
                                    suggestion=slugify(slug)))
@@ -453,7 +468,7 @@ def _media_name(name: str) -> str | None:
     return path.as_posix()
 
 
-def _source_urls(villages: list[Village]) -> dict[str, str]:
+def source_urls(villages: list[Village]) -> dict[str, str]:
     urls = {}
     for village in villages:
         for page in village.pages:
@@ -463,7 +478,7 @@ def _source_urls(villages: list[Village]) -> dict[str, str]:
     return urls
 
 
-def _check_links(root: Path, site: Site, village: Village, problems: list[Problem]) -> None:
+def check_links(root: Path, site: Site, village: Village, problems: list[Problem]) -> None:
     """Relative links to .md files and media must point at something that exists."""
     for page in village.pages:
         base = PurePosixPath(page.source).parent

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..model import Site, Village, _source_urls
+from ..model import Site, Village, source_urls
 from .load import Loaded
 from .store import Store
 
@@ -99,7 +99,7 @@ def hold(loaded: Loaded, store: Store, slugs: set[str],
     for slug in held.good.keys() - {v.slug for v in loaded.site.villages}:
         villages.append(held.good[slug].village())  # its desa.yaml broke
     villages.sort(key=lambda v: v.slug)
-    site = Site(loaded.site.portal, tuple(villages), loaded.site.now, _source_urls(villages))
+    site = Site(loaded.site.portal, tuple(villages), loaded.site.now, source_urls(villages))
     problems = [p for p in loaded.problems if owner_of(p, slugs) is None]
     prints = {s: d for s, d in loaded.fingerprints.items() if s not in slugs}
     fronts = {s: d for s, d in loaded.fronts.items() if s not in slugs}

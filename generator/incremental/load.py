@@ -11,7 +11,9 @@ The build's main process holds each village as a skeleton, its pages' bodies lef
 (`None`): bodies are nine tenths of a site's size, and only the village's own job reads
 them (`Store.village`).
 
-This mirrors `model.load_site` step by step; tests compare the two on random sites.
+The steps are the model's own (`read_portal`, `village_folders`, `read_village`,
+`assemble`, `check_links`), as `model.load_site` takes them for `kampung check`, with the
+cache in front; tests compare the two on random sites.
 """
 
 from __future__ import annotations
@@ -98,8 +100,8 @@ def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
 
     Villages that must be read are read on `jobs` cores when there are many."""
     root, problems = found.root, list(found.problems)
-    portal = model._portal(root, problems)
-    by_village = _group(found.rels, problems)
+    portal = model.read_portal(root, problems)
+    by_village = model.village_folders(found.rels, problems)
     prints = found.prints
     cached, fronts = _cached(store, prints)
     todo = [slug for slug in sorted(prints) if slug not in cached]
@@ -120,22 +122,8 @@ def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
         problems.extend(found_here)
         if village is not None:
             villages.append(village)
-    if not villages and not any(p.severity == "error" for p in problems):
-        problems.append(Problem.at("content", 1, 1, "no_villages"))
-    site = Site(portal, tuple(villages), now, model._source_urls(villages))
+    site = model.assemble(portal, villages, now, problems)
     return Loaded(site, problems, prints, set(todo), found.known, fronts)
-
-
-def _group(rels: list[str], problems: list[Problem]) -> dict[str, list[str]]:
-    """Files by village folder; files at the top other than portal.yaml are warned about."""
-    by_village: dict[str, list[str]] = {}
-    for rel in rels:
-        if "/" not in rel:
-            if rel not in ("portal.yaml", "portal.yml") and not rel.endswith(".md"):
-                problems.append(Problem.at(rel, 1, 1, "unknown_file", severity="warning"))
-            continue
-        by_village.setdefault(rel.split("/", 1)[0], []).append(rel)
-    return by_village
 
 
 def _cached(store: Store, prints: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -177,7 +165,7 @@ def load_village(job: tuple[Path, str, list[Path]]) -> tuple[bytes, bytes]:
     as a skeleton."""
     root, slug, paths = job
     problems: list[Problem] = []
-    village = model._village(root, slug, paths, problems, {})
+    village = model.read_village(root, slug, paths, problems, {})
     return (pickle.dumps((village, problems), protocol=pickle.HIGHEST_PROTOCOL),
             pickle.dumps((skeleton(village), problems), protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -208,5 +196,5 @@ def check_links(root: Path, site: Site, village: Village, fingerprint: bytes,
     problems: list[Problem] = []
     tracked = Site(site.portal, site.villages, site.now, urls)  # type: ignore[arg-type]
     with recording() as rec:
-        model._check_links(root, tracked, village, problems)
+        model.check_links(root, tracked, village, problems)
     return problems, (fingerprint, problems, rec.lookups)
