@@ -2,8 +2,9 @@
 
 A volunteer saves a file, waits for CI, and opens the village's status page on a phone:
 the problems in the village's own files (file, line, message, fix hint, in the site's
-languages), whether the village is held back (its published pages then stay as they were
-at its last good build), and when it was last published. The portal's status page lists
+languages), and whether the village is held back: its published pages then stay as they
+were at its last good build, whose time the page gives. A good village's page says its
+pages are current and gives no time, so a build with nothing new changes no status page. The portal's status page lists
 the problems of shared files and every village's state. Status pages are not planned with
 the other pages: they are in no sitemap, no service worker's offline set, and say
 `noindex`; they need no JavaScript.
@@ -65,7 +66,8 @@ def _village_section(lang: str, village: Village, problems: list[Problem], held:
     return {**_common(lang, problems),
             "title": translate(lang, "ui.status.title", name=name),
             "held": translate(lang, "ui.status.held") if held else "",
-            "published": _when(lang, published),
+            "published": _when(lang, published) if held else
+            translate(lang, "ui.status.current"),
             "home": f"{village.slug}/index.html"}
 
 

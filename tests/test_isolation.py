@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -208,13 +209,24 @@ def test_status_pages_are_small_quiet_and_not_offline_or_in_sitemaps(regency: Pa
         assert "<script" not in page
         assert len(page.encode()) < 14_000
     assert "Tidak ada masalah" in (out / "kemiren/status/index.html").read_text()
+    assert "sudah memuat perubahan terbarunya" in (out / "kemiren/status/index.html").read_text()
     assert "Terakhir diterbitkan: Sabtu, 28 November 2026, pukul 09.00 WIB" in \
-        (out / "kemiren/status/index.html").read_text()
+        (out / "tamansari/status/index.html").read_text()  # its last good build's time
     portal = (out / "status/index.html").read_text()
     assert re.search(r'href="?\.\./tamansari/status/index\.html"?>Tamansari</a>: ditahan', portal)
     for rel, data in tree(out).items():
         if rel.endswith(("sitemap.xml", "sw.js")):
             assert b"status/" not in data, rel
+
+
+def test_a_later_build_with_nothing_new_changes_no_status_page(regency: Path) -> None:
+    """CI builds every commit at a new time: status pages used to show it, so all of them
+    (three files each) were written and published again every time."""
+    write(regency, "content/tamansari/pengumuman/rapat.md", BROKEN)
+    build(regency, regency / "output", now=NOW)
+    report = build(regency, regency / "output", now=NOW + timedelta(hours=3))
+    assert report.held == ["tamansari"]
+    assert not [rel for rel in report.changed if "status/" in rel]
 
 
 def test_a_status_page_speaks_english_beside_an_english_page(regency: Path) -> None:
