@@ -14,7 +14,9 @@ is the peak resident size of the largest process. A measurement, not a test.
 Scenarios: cold (output and caches removed), ci (Kampung's cache restored, no output,
 content files with new times as after a fresh checkout; the peers have no persistent cache,
 so theirs is a cold build), nochange (a second build), edit (one announcement edited),
-template (the announcement template edited).
+template (the announcement template edited), ci-disk (the ci scenario in a fresh folder of
+`--disk`, a real disk: a new checkout's folder, so the disk's recently freed inodes of an
+earlier output do not slow it down).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ REPO = HERE.parent
 PEERS = HERE / ".venv" / "bin"
 NOW = "2026-11-28"
 SCENARIOS = ("cold", "ci", "nochange", "edit", "template")
+DISK_SCENARIO = "ci-disk"
 ANNOUNCEMENT = "desa-00000/pengumuman/pengumuman-000.md"
 
 
@@ -163,6 +166,11 @@ class Kampung(Generator):
             [sys.executable, "-m", "kampung"]
         return [*python, "build", "--site", str(self.root), "--now", NOW]
 
+    def command_at(self, root: Path) -> list[str]:
+        command = self.command("ci")
+        command[command.index("--site") + 1] = str(root)
+        return command
+
     def template(self) -> Path:
         own = self.root / "templates" / "pengumuman.html"
         if not own.exists():
@@ -171,16 +179,29 @@ class Kampung(Generator):
         return own
 
     def prepare(self, scenario: str, round_: int) -> None:
-        saved = self.saved_cache()
         if scenario == "ci":  # as CI restores it: the cache kept, no output, new file times
             shutil.rmtree(self.root / self.output, ignore_errors=True)
-            shutil.rmtree(self.root / ".kampung-cache", ignore_errors=True)
-            shutil.copytree(saved, self.root / ".kampung-cache")
-            for folder, _, names in os.walk(self.root / "content"):
-                for name in names:
-                    os.utime(Path(folder, name))
+            self.restore(self.root)
             return
         super().prepare(scenario, round_)
+
+    def restore(self, root: Path) -> None:
+        """The saved build cache into `root`, every content file with a new time."""
+        shutil.rmtree(root / ".kampung-cache", ignore_errors=True)
+        shutil.copytree(self.saved_cache(), root / ".kampung-cache")
+        for folder, _, names in os.walk(root / "content"):
+            for name in names:
+                os.utime(Path(folder, name))
+
+    def checkout(self, disk: Path, round_: int) -> Path:
+        """A CI runner's fresh checkout on the disk: the content and templates copied into
+        a folder never used before, the cache restored, no output."""
+        root = disk / f"checkout-{os.getpid()}-{round_}"
+        shutil.copytree(self.root / "content", root / "content", symlinks=True)
+        if (self.root / "templates").exists():
+            shutil.copytree(self.root / "templates", root / "templates")
+        self.restore(root)
+        return root
 
     def after_cold(self) -> None:
         saved = self.saved_cache()
@@ -275,8 +296,18 @@ def corpus(pages: int, work: Path, names: list[str]) -> Path:
     return root
 
 
+def on_disk(gen: Kampung, disk: Path, round_: int, timeout: float) -> Run:
+    """The ci scenario in a new folder on the disk, removed after the run."""
+    root = gen.checkout(disk, round_)
+    subprocess.run(["sync"], check=True)  # the checkout's writes are not the build's
+    try:
+        return timed(gen.command_at(root), root, timeout)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
-            scenarios: list[str]) -> dict[str, dict[str, list[Run]]]:
+            scenarios: list[str], disk: Path | None = None) -> dict[str, dict[str, list[Run]]]:
     root = corpus(pages, work, names)
     scratch = work / f"run-{pages}"
     shutil.rmtree(scratch, ignore_errors=True)
@@ -288,6 +319,14 @@ def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
     for scenario in scenarios:
         for round_ in range(runs):
             for gen in generators:
+                if scenario == DISK_SCENARIO:
+                    if isinstance(gen, Kampung) and disk is not None:
+                        run = on_disk(gen, disk, round_, timeout)
+                        results[scenario][gen.name].append(run)
+                        print(f"{pages:>7} {scenario:<9} {gen.name:<8} {run.wall:8.2f} s "
+                              f"{run.peak_mb:7.0f} MB exit {run.code}", file=sys.stderr,
+                              flush=True)
+                    continue
                 if scenario in ("nochange", "edit", "template") and round_ == 0:
                     timed(gen.command(scenario), gen.root, timeout)  # a build to start from
                 gen.prepare(scenario, round_)
@@ -347,6 +386,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, default=None,
                         help="folder for the saved build cache of the ci scenario (e.g. on "
                              "disk while --work is in memory)")
+    parser.add_argument("--disk", type=Path, default=None,
+                        help="a folder on a real disk for the ci-disk scenario (a fresh "
+                             "checkout there per round); adds ci-disk to the scenarios")
     parser.add_argument("--peers-only", action="store_true",
                         help="leave Kampung out (a peer's figures at a size measured apart)")
     args = parser.parse_args(argv)
@@ -354,9 +396,12 @@ def main(argv: list[str] | None = None) -> None:
     Kampung.keep = args.keep
     names = [*(["kampung"] if not args.peers_only else []),
              *filter(None, args.peers.split(","))]
+    scenarios = args.scenarios.split(",")
+    if args.disk is not None and DISK_SCENARIO not in scenarios:
+        scenarios.append(DISK_SCENARIO)
     for pages in args.pages or [1000]:
-        results = measure(pages, names, args.runs, args.work, args.timeout,
-                          args.scenarios.split(","))
+        results = measure(pages, names, args.runs, args.work, args.timeout, scenarios,
+                          args.disk)
         text = table(pages, results)
         print(text, flush=True)
         out = args.work / f"results-{pages}.json"

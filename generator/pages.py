@@ -114,7 +114,8 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
         yield out(f"{page.url}index.html", f"{page.kind}.html", lang=page.lang,
                   page=page_context(page, village),
                   next_start=next_start(page, zona, site.now) if page.kind == "agenda" else None,
-                  expired=page.kind == "pengumuman" and expired(page, today))
+                  expired=page.kind == "pengumuman" and expired(page, today),
+                  poster=printed(page, site.now))
     yield out("feed.xml", "feed.xml", items=[page_context(p, village) for p in current][:20])
     yield out("404.html", "404.html", home=f"{village.slug}/index.html")
     yield out("offline/index.html", "offline.html")  # the service worker's page for the rest
@@ -203,6 +204,17 @@ def is_urgent(page: Page, today: date) -> bool:
 def urgent_announcements(site: Site, village: Village) -> list[dict[str, Any]]:
     return [{**page_summary(p), "desa": village.profile["nama"], "desa_slug": village.slug}
             for p in village.section("pengumuman") if is_urgent(p, site.today)]
+
+
+def printed(page: Page, now: datetime) -> bool:
+    """Whether a page has a poster: a service, an announcement until it expires, an event
+    until it ends (the office prints what still holds; a poster of a past event served
+    no one and cost a file)."""
+    if page.kind == "pengumuman":
+        return not expired(page, now.date())
+    if page.kind == "agenda":
+        return event_end(page) >= now
+    return page.kind == "layanan"
 
 
 def expired(page: Page, today: date) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..assets.compress import PRINT_PAGE
 from ..model import Page, Site, Village
-from ..pages import event_end, expired, page_context, page_summary, popular, village_base_url
+from ..pages import page_context, page_summary, popular, printed, village_base_url
 from . import posterfit, preview
 
 # what each kind of page prints, measured to choose the type size (posterfit.py)
@@ -32,29 +32,20 @@ def poster_path(page_url: str = "") -> str:
 
 
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
-    for poster in village_posters(site, village, current_only=False):
+    for poster in village_posters(site, village, current_only=True):
         yield out(poster_path(poster["page_url"]), "poster.html",
                   posters=[poster], book=False)
 
 
 def village_posters(site: Site, village: Village, *, current_only: bool) -> list[dict[str, Any]]:
     """Home first, then services, announcements and events; `current_only` leaves out
-    expired announcements and past events (the notice board shows what still holds)."""
+    expired announcements and past events (the notice board shows what still holds, and
+    the site has a poster page only for those)."""
     posters = [home_poster(site, village)]
     for kind in KINDS:
-        for page in village.section(kind):
-            if current_only and not is_current(site, page):
-                continue
-            posters.append(page_poster(site, village, page))
+        posters.extend(page_poster(site, village, page) for page in village.section(kind)
+                       if not current_only or printed(page, site.now))
     return posters
-
-
-def is_current(site: Site, page: Page) -> bool:
-    if page.kind == "pengumuman":
-        return not expired(page, site.today)
-    if page.kind == "agenda":
-        return event_end(page) >= site.now
-    return True
 
 
 def page_poster(site: Site, village: Village, page: Page) -> dict[str, Any]:

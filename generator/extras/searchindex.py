@@ -30,10 +30,11 @@ from ..i18n import translate
 from ..model import Site, Village
 from ..pages import expired
 from .search import FOLDER, PART, indexed_paths, portal_bundles, rank
+from .searchbundle import EXTENSION, bundle_fragments
 
 # what the search page loads; the rest of Pagefind's bundle (its ready-made UIs) is not used
 KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", ".pf_meta", ".pagefind",
-        ".pf_fragment", ".pf_index", ".pf_filter")
+        ".pf_fragment", EXTENSION, ".pf_index", ".pf_filter")
 EXCLUDE = ".extras, .sample, .langs"  # share and print links, notes, language switch
 Source = Path | str  # a rendered page to link, or the HTML of a short record
 DIGEST = ".kampung-cari"  # never published: publishing skips Kampung's .kampung-* files
@@ -146,7 +147,7 @@ def _index(work: Path, pages: list[tuple[str, Source]], home: Path | None) -> No
 
     Rendered pages are read where they are, in `home`, chosen by a glob (a folder of
     links made for Pagefind cost more than Pagefind itself); short records are written
-    out first."""
+    out first. Its fragments are then bundled (`searchbundle.py`)."""
     chosen = sorted(url for url, source in pages
                     if home is not None and isinstance(source, Path) and source.is_file())
     site = home if home is not None and chosen else _written(work / "site", pages)
@@ -159,6 +160,7 @@ def _index(work: Path, pages: list[tuple[str, Source]], home: Path | None) -> No
     if done.returncode != 0:
         raise ContentError([Problem.at(FOLDER, 1, 1, "search_failed",
                                        detail=(done.stderr or done.stdout).strip()[-300:])])
+    bundle_fragments(work / "bundle")
 
 
 def _written(site: Path, pages: list[tuple[str, Source]]) -> Path:

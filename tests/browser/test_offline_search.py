@@ -28,7 +28,7 @@ def test_search_works_offline_after_one_search(sample_output) -> None:
         online = results(page, "ktp")
         assert any(title.startswith("KTP-el") for title in online)
         page.wait_for("caches.open('kampung').then(c => c.keys()).then(k => "
-                      "k.some(r => r.url.endsWith('.pf_fragment')))", timeout=20)
+                      "k.some(r => r.url.endsWith('.pf_bundle')))", timeout=20)
         site.stop()
         page.clear()
         page.goto(site.url + SEARCH)

@@ -87,3 +87,25 @@ def test_posters_command_names_an_unknown_village(extras_site: Path, tmp_path: P
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "sukamju" in done.stderr and "sukamaju" in done.stderr
+
+
+
+@pytest.mark.slow
+def test_expired_announcements_and_past_events_lose_their_posters_and_links(
+        tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from extras.site import make_extras_site
+    from kampung.build import build
+
+    root = make_extras_site(tmp_path / "situs")
+    output = root / "output"
+    pages = ("sumberrejo/pengumuman/air/", "sukamaju/agenda/musdes/")  # until 2 and 5 Dec
+    build(root, output, now=datetime(2026, 12, 1, 9, 0))
+    assert all((output / page / "cetak.html").is_file() for page in pages)
+    build(root, output, now=datetime(2026, 12, 6, 9, 0))
+    for page in pages:
+        assert not (output / page / "cetak.html").exists()  # the incremental build removed it
+        assert "cetak.html" not in [a["href"] for a in soup_of(output, page + "index.html")
+                                    .select("a")]
+    assert (output / "sumberrejo/layanan/ktp-el/cetak.html").is_file()  # services keep theirs

@@ -115,7 +115,8 @@ def test_search_index_is_fetched_only_when_searching(phone: tuple) -> None:
     page.wait_for("document.querySelectorAll('#cari-hasil a').length", 20)
     fetched = [path for path, _ in sent]
     assert any(p.endswith(".pf_index") for p in fetched)
-    assert any(p.endswith(".pf_fragment") for p in fetched)
+    assert any(p.endswith(".pf_bundle") for p in fetched)  # excerpts, bundled
+    assert not any(p.endswith(".pf_fragment") for p in fetched)
     assert not any("pagefind-ui" in p for p in fetched)
     assert sum(size for _, size in sent) < 200_000
     page.send("Network.setCacheDisabled", cacheDisabled=False)
@@ -174,3 +175,24 @@ def test_a_portal_index_in_several_bundles_is_searched_as_one(
         assert not page.console_errors()
     assert "KTP-el ../sukamaju/layanan/ktp-el/index.html" in found
     assert "KTP-el ../sumberrejo/layanan/ktp-el/index.html" in found
+
+
+def test_result_excerpts_come_in_one_bundle_per_small_index(out: Path) -> None:
+    import json
+
+    for index in ("sukamaju/pagefind", "pagefind"):
+        entry = json.loads((out / index / "pagefind-entry.json").read_text("utf-8"))
+        files = entry["kampung_bundles"]["files"]
+        assert entry["kampung_bundles"]["digits"] == 0 and len(files) == 1
+        assert all((out / index / "fragment" / f"{name}.pf_bundle").is_file()
+                   for name in files.values())
+        assert not list((out / index / "fragment").glob("*.pf_fragment"))
+        assert "kampungBundles" in (out / index / "pagefind.js").read_text("utf-8")
+
+
+def test_a_large_index_is_bundled_by_the_first_digits_of_each_fragment_hash() -> None:
+    from kampung.extras.searchbundle import bundle_digits, prefix
+
+    assert bundle_digits(500_000) == 0  # a village of 100 long pages: one request
+    assert bundle_digits(4_000_000) == 2  # a portal of 10,000 pages: 256 bundles of 16 KB
+    assert prefix("id_11e121f", 0) == "id_" and prefix("en_11e121f", 2) == "en_11"
