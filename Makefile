@@ -29,6 +29,7 @@ build: $(BIN)/kampung
 
 test: $(VENV)/.test-extras
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 quick: $(VENV)/.test-extras
@@ -39,6 +40,7 @@ docs: $(BIN)/kampung
 
 lint: $(VENV)/.test-extras
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf output .kampung-cache

@@ -1,6 +1,6 @@
 """Stage 5: each owner's files (a village's, or the portal's own), on all cores.
 
-An owner's job plans its outputs (pages.py), and for each one: if the cache says it is
+An owner's job plans its outputs (plan.py), and for each one: if the cache says it is
 current, keeps it; else renders it (render/), finishes it (assets/finish.py: minify,
 compressed copies), stages the bytes that changed (write.py) and records what it was made
 from. Then it checks the village's links and runs the owner's other steps (filesteps.py).
@@ -27,6 +27,7 @@ from typing import Any
 from .assets.budgets import first_view_assets
 from .assets.finish import finished
 from .assets.media import by_village
+from .digests import digest
 from .errors import ContentError
 from .extras.searchindex import indexed_digest
 from .filesteps import PageFile, StepInput, steps_of
@@ -43,12 +44,14 @@ from .incremental.jobs import (
 )
 from .incremental.load import check_links
 from .incremental.steps import Place, pages_root, put_back, run_step
-from .incremental.store import Store, digest
+from .incremental.store import Store
 from .incremental.templates import share_compiled
-from .incremental.track import MISSING, TrackedTable, recording, tracked_tables
+from .incremental.track import MISSING, TrackedTable, tracked_tables
 from .model import Site, Village
-from .pages import Output, portal_outputs, village_outputs
+from .pages import Output
 from .parallel import SMALL, fresh_workers, workers
+from .plan import portal_outputs, village_outputs
+from .recording import recording
 from .render.env import Renderer
 from .render.output import render_output
 from .write import stage

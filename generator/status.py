@@ -4,10 +4,10 @@ A volunteer saves a file, waits for CI, and opens the village's status page on a
 the problems in the village's own files (file, line, message, fix hint, in the site's
 languages), and whether the village is held back: its published pages then stay as they
 were at its last good build, whose time the page gives. A good village's page says its
-pages are current and gives no time, so a build with nothing new changes no status page. The portal's status page lists
-the problems of shared files and every village's state. Status pages are not planned with
-the other pages: they are in no sitemap, no service worker's offline set, and say
-`noindex`; they need no JavaScript.
+pages are current and gives no time, so a build with nothing new changes no status page.
+The portal's status page lists the problems of shared files and every village's state.
+Status pages are not planned with the other pages: they are in no sitemap, no service
+worker's offline set, and say `noindex`; they need no JavaScript.
 """
 
 from __future__ import annotations

@@ -11,13 +11,10 @@ import gzip
 
 import brotli
 
+from ..names import PRINT_PAGE
+
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg",
                  ".webmanifest")
-
-
-# print pages (posters): fetched once in a while to be printed, so the host's on-the-fly
-# compression serves them; precompressed copies would be two more files per page
-PRINT_PAGE = "cetak.html"
 
 
 def is_text(path: str) -> bool:

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import minify_html
 
+from ..render.pictures import LAZY
 from .compress import compressed_copies
-from .markup import LAZY
 
 EAGER = ' fetchpriority="high"'
 STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.DOTALL | re.IGNORECASE)

@@ -15,11 +15,11 @@ import contextlib
 import io
 import warnings
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PIL
+
+from ..imaging import open_picture
 
 if TYPE_CHECKING:  # Pillow's modules are imported where pixels are touched: most builds
     from PIL import Image  # process no photo, and importing them took 8 ms of a page edit
@@ -70,30 +70,6 @@ class Processed:
 
 def is_image(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
-
-
-@cache
-def _phone_formats() -> None:
-    """Teach Pillow the formats phones save that it cannot read alone (HEIC/HEIF): once
-    per process (the build's workers too), and only when a picture needs it, as the
-    import costs 60-130 ms that a site of JPEGs should not pay on every edit."""
-    from pillow_heif import register_heif_opener
-
-    register_heif_opener()
-
-
-def open_picture(source: Path | bytes) -> Image.Image:
-    """`Image.open` for a file or its bytes, reading HEIC/HEIF too (whatever its name)."""
-    from PIL import Image, UnidentifiedImageError
-
-    def opened() -> Image.Image:
-        return Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
-
-    try:
-        return opened()
-    except UnidentifiedImageError:
-        _phone_formats()
-        return opened()
 
 
 def process(data: bytes) -> Processed:

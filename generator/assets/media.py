@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..digests import digest
 from ..errors import Problem
-from ..incremental.store import digest
 from ..model import Site, media_places
 from .imagecache import CachedImage, ImageCache, image_key
 from .images import ImageError, Processed, is_image, process

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Site, Village
+from ..render.pictures import LOGO_PX
 from ..render.themes import static_dirs
 from .hosting import hosting_files
-from .markup import LOGO_PX
 from .serviceworker import offline_pages, service_worker
 
 

@@ -1,10 +1,10 @@
 """What residents and the village office need beyond pages.
 
 One module per feature: posters with QR codes, sharing cards, calendars, search, the
-Daftar Informasi Publik, open data. `pages.py` asks this package for extra rendered pages
-(`village_extras`, `portal_extras`); `build.py` asks it for the files that are not template
-renders (`village_files`: calendars, CSV/JSON, preview images) and, once the HTML is
-written, for the search index (`search_files`).
+Daftar Informasi Publik, open data. The planner (`plan.py`) asks this package for extra
+rendered pages (`village_extras`, `portal_extras`), which build on `pages.py`; `build.py`
+asks it for the files that are not template renders (`village_files`: calendars, CSV/JSON,
+preview images) and, once the HTML is written, for the search index (`search_files`).
 """
 
 from __future__ import annotations

@@ -12,9 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..assets.compress import PRINT_PAGE
 from ..model import Page, Site, Village
-from ..pages import page_context, page_summary, popular, printed, village_base_url
+from ..names import PRINT_PAGE
+from ..pages import (
+    desa_context,
+    page_context,
+    page_summary,
+    popular,
+    printed,
+    village_base_url,
+)
 from . import posterfit, preview
 
 # what each kind of page prints, measured to choose the type size (posterfit.py)
@@ -66,8 +73,6 @@ def book(site: Site, village: Village, content: Path, *,
          current_only: bool = True) -> dict[str, Any]:
     """Context of the notice-board document: every poster, the logo as a data URI so the
     one file prints anywhere (a USB stick at the photocopy shop), no other file needed."""
-    from ..pages import desa_context
-
     logo = ""
     name = village.profile.get("tema", {}).get("logo")
     if name:

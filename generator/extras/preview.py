@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..assets.images import open_picture
+from ..imaging import open_picture
 from ..model import Village
 
-if TYPE_CHECKING:  # imported where a preview is drawn (see assets/images.py)
+if TYPE_CHECKING:  # imported where a preview is drawn (see imaging.py)
     from PIL import Image
 
 FOLDER = "pratinjau"

@@ -2,7 +2,8 @@
 
 - `store`: the cache file (SQLite) and its records;
 - `sources`: fingerprints of content, theme and generator files;
-- `track`: recording what a render reads (templates, names, table lookups);
+- `track`: the lookup tables a render reads, noting each key (the recorder and the Jinja
+  environment that notes templates and names are `recording.py`, below render and cache);
 - `load`: loading villages again only when their files changed;
 - `fragments`: Markdown bodies rendered once;
 - `jobs`: one village's (or the portal's) plan, check, render, finish and stage;

@@ -12,18 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .store import Store, digest
-from .track import TrackedTable, active, recording
+from ..digests import digest
+from ..recording import Markdown, active, recording
+from .store import Store
+from .track import TrackedTable
 
 
 class Fragments:
-    """The `markdown` filter's cache; one per worker process."""
+    """The `markdown` filter's cache (a `recording.RenderMemo`); one per worker process."""
 
     def __init__(self, store: Store, tables: Mapping[str, TrackedTable]):
         self.store, self.tables = store, tables
         self.pending: dict[bytes, Any] = {}
 
-    def render(self, markdown: Any, body: str, source: str, path: str) -> Any:
+    def render(self, markdown: Markdown, body: str, source: str, path: str) -> Any:
         allow_html = self.tables["config"].get("allow_html")  # noted: it changes the HTML
         key = digest("\0".join((body, source, path, repr(allow_html))).encode(
             "utf-8", "surrogatepass"))

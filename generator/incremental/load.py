@@ -29,9 +29,10 @@ from .. import model, parallel
 from ..content import content_files
 from ..errors import Problem
 from ..model import Site, Village
+from ..recording import recording
 from .sources import Known, combine, digests, scan_paths
 from .store import Store
-from .track import TrackedTable, recording, value_digest
+from .track import TrackedTable, value_digest
 
 
 @dataclass

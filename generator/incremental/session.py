@@ -20,6 +20,7 @@ from typing import Any
 from ..assets.budgets import Budgets, WeightReport, for_phones
 from ..assets.finish import finished
 from ..assets.media import by_village
+from ..digests import digest
 from ..errors import Problem
 from ..filesteps import steps_of
 from ..model import Site
@@ -31,7 +32,7 @@ from .hold import Held
 from .jobs import Done, Job
 from .sources import combine, files_under, generator_version, scan_paths
 from .steps import FileInfo, Make, Owned, OwnedPage, Place, run_step
-from .store import DAMAGE, FILE, CacheDamaged, Store, digest
+from .store import DAMAGE, FILE, CacheDamaged, Store
 from .track import TrackedTable, table_digest, tracked_tables, value_digest
 
 CACHE_DIR = ".kampung-cache"

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-from .store import digest
+from ..digests import digest
 
 Known = dict[str, tuple[int, int, bytes]]  # rel -> (size, mtime_ns, digest)
 RACY_NS = 2_000_000_000

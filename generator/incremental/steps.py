@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..digests import digest
 from ..write import stage
-from .store import CacheDamaged, Store, digest
+from .store import CacheDamaged, Store
 from .track import value_digest
 
 FileInfo = tuple[bytes, int, str]  # (digest, size, sha256 hex of the bytes or "")

@@ -10,7 +10,6 @@ never different.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sqlite3
@@ -18,6 +17,8 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from ..digests import digest
 
 FORMAT = 7  # bump when the tables or the meaning of a record change
 FILE = "build.sqlite"
@@ -35,11 +36,6 @@ create index outputs_owner on outputs (owner);
 """
 TABLES = ("meta", "sources", "villages", "outputs", "pending", "blobs", "fragments", "steps",
           "good")
-
-
-def digest(data: bytes) -> bytes:
-    """16-byte BLAKE2b: fast, and collisions are out of reach for a build cache."""
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 class CacheDamaged(Exception):

@@ -1,93 +1,27 @@
-"""Recording what a render reads, as it reads it (the Contingent way).
+"""The shared tables renders look things up in, noting what they read (the Contingent way).
 
-While an output renders, a `Recorder` is active. The Jinja context notes every name the
-templates look up, the environment notes every template it loads (extends, include,
-import), and shared lookup tables (content path -> URL, the media catalog) note every key
-asked for and what came back. Nobody declares dependencies by hand, so none can be
-forgotten: what was not read cannot have changed the bytes.
+While an output renders, a `recording.Recorder` is active: the Jinja context and environment
+note names and templates (`recording.py`), and these tables (content path -> URL, the media
+catalog) note every key asked for and what came back. Nobody declares dependencies by hand,
+so none can be forgotten: what was not read cannot have changed the bytes.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import jinja2
-from jinja2.runtime import Context
-
-from .store import digest
+from ..digests import digest
+from ..recording import active
 
 MISSING = b"\0missing"
 WHOLE = "\0whole"  # the key noted when a table is read as a whole (iterated, counted)
-_local = threading.local()
-
-
-class Recorder:
-    """What one render read: template names, context names, and table lookups."""
-
-    def __init__(self) -> None:
-        self.templates: set[str] = set()
-        self.names: set[str] = set()
-        self.lookups: dict[tuple[str, str], bytes] = {}
-
-    def merge(self, lookups: dict[tuple[str, str], bytes]) -> None:
-        self.lookups.update(lookups)
-
-
-def active() -> Recorder | None:
-    return getattr(_local, "recorder", None)
-
-
-class recording:
-    """`with recording() as rec:` makes `rec` the active recorder in this thread."""
-
-    def __init__(self) -> None:
-        self.recorder = Recorder()
-
-    def __enter__(self) -> Recorder:
-        self.outer = active()
-        _local.recorder = self.recorder
-        return self.recorder
-
-    def __exit__(self, *exc: object) -> None:
-        _local.recorder = self.outer
-        if self.outer is not None:  # a nested render (a cached fragment) counts for both
-            self.outer.merge(self.recorder.lookups)
 
 
 def value_digest(value: Any) -> bytes:
     """A digest of plain data. `repr` is exact for str, numbers, dates, lists and dicts;
     anything whose repr is not stable only costs a needless re-render."""
     return digest(repr(value).encode("utf-8", "surrogatepass"))
-
-
-class TrackingContext(Context):
-    """A Jinja context that notes every name a template looks up."""
-
-    def resolve_or_missing(self, key: str) -> Any:
-        recorder = active()
-        if recorder is not None:
-            recorder.names.add(key)
-        return super().resolve_or_missing(key)
-
-    def __contains__(self, name: object) -> bool:
-        recorder = active()
-        if recorder is not None and isinstance(name, str):
-            recorder.names.add(name)
-        return super().__contains__(name)
-
-
-class TrackingEnvironment(jinja2.Environment):
-    """A Jinja environment that notes every template loaded, found or not."""
-
-    context_class = TrackingContext
-
-    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
-        recorder = active()
-        if recorder is not None:
-            recorder.templates.add(name)
-        return super()._load_template(name, globals)
 
 
 class TrackedTable(Mapping[str, Any]):

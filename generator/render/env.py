@@ -15,15 +15,14 @@ import jinja2
 from markupsafe import Markup
 
 from .. import i18n
-from ..assets.markup import markdown_pictures
-from ..assets.markup import template_globals as media_globals
 from ..extras.globals import TEMPLATE_GLOBALS as EXTRAS_GLOBALS
 from ..extras.qr import qr_svg
-from ..incremental.fragments import Fragments
-from ..incremental.track import TrackingEnvironment
 from ..pages import Output
+from ..recording import RenderMemo, TrackingEnvironment
 from . import format as fmt
 from .markdown import MarkdownRenderer
+from .pictures import markdown_pictures
+from .pictures import template_globals as media_globals
 from .themes import theme_loader
 from .urls import absolute, relative
 
@@ -33,7 +32,7 @@ class Renderer:
 
     def __init__(self, site_root: Path, theme: str, urls: Mapping[str, str],
                  allow_html: bool = False, media: Mapping[str, dict[str, Any]] | None = None,
-                 fragments: Fragments | None = None):
+                 fragments: RenderMemo | None = None):
         # the tracking environment notes templates and names read (for the build cache);
         # templates do not change during a build, so they are not checked for changes
         self.env = TrackingEnvironment(

@@ -3,7 +3,7 @@
 Every picture gets `width`/`height` (no layout shift), a WebP `srcset` with a JPEG/PNG
 fallback, and `sizes` matching the theme's content column, so a 360-px phone at DPR 2
 downloads the 720-px WebP. Pictures are written `loading="lazy" decoding="async"`;
-`finish.eager_first_image` turns the first one of a page eager, since only the finished
+`assets/finish.eager_first_image` turns the first one of a page eager, since only the finished
 page knows which image comes first.
 """
 
@@ -16,7 +16,7 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from ..render.urls import relative
+from .urls import relative
 
 # The content column: .wrap is 46rem wide with 1rem padding on each side.
 CONTENT_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"

@@ -1,0 +1,6 @@
+"""Output file names that stages far apart agree on, kept below all of them."""
+
+# The posters' print book (`extras/posters.py`): fetched once in a while to be printed, so
+# the host's on-the-fly compression serves it (precompressed copies would be two more files
+# per page, `assets/compress.py`), and the page budgets do not weigh it (`assets/budgets.py`).
+PRINT_PAGE = "cetak.html"
