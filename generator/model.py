@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cache
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -518,7 +518,9 @@ def _relative_hint(base: PurePosixPath, suggestion: str) -> str:
     return posixpath.relpath(suggestion, base.as_posix()) if suggestion else ""
 
 
-@cache  # the portal's directories slugify every service title of every village
+# the portal's directories slugify every service title of every village; bounded, as the
+# preview's process lives through every title a volunteer types
+@lru_cache(maxsize=65_536)
 def slugify(text: str) -> str:
     """'Surat Keterangan Domisili' -> 'surat-keterangan-domisili'."""
     import unicodedata
