@@ -1,9 +1,10 @@
 # Two commands do all set-up (each makes its own virtual environment in .venv/):
 #   make serve   build the sample portal and preview it on http://127.0.0.1:8000
 #                (another port: make serve PORT=8001); installs only what running needs
-#   make test    run the whole test suite (installs the test extras too); a test whose
-#                outside tool is missing (Chromium, apache2, nginx...) is skipped, saying
-#                why, unless CI=true, where every one is required
+#   make test    lint (ruff), type-check (mypy), then run the whole test suite (installs
+#                the test extras too); a test whose outside tool is missing (Chromium,
+#                apache2, nginx...) is skipped, saying why, unless CI=true, where every
+#                one is required
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -30,6 +31,7 @@ build: $(BIN)/kampung
 test: $(VENV)/.test-extras
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 quick: $(VENV)/.test-extras
@@ -41,6 +43,7 @@ docs: $(BIN)/kampung
 lint: $(VENV)/.test-extras
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 clean:
 	rm -rf output .kampung-cache

@@ -43,7 +43,7 @@ def _area(feature: Any) -> dict[str, Any] | None:
     geometry = feature.get("geometry") if isinstance(feature, dict) else None
     if not isinstance(geometry, dict) or geometry.get("type") not in SHAPES:
         return None
-    polygons = geometry.get("coordinates")
+    polygons: Any = geometry.get("coordinates")  # JSON as written: checked by reading it
     if geometry["type"] == "Polygon":
         polygons = [polygons]
     try:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cache
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -44,7 +44,7 @@ class Page:
     lang: str
     source: str  # path relative to content/
     data: dict[str, Any]
-    body: str  # None in the build's main process: see incremental/load.py `skeleton`
+    body: str | None  # None in the build's main process: see incremental/load.py `skeleton`
     body_line: int
 
     @property
@@ -56,6 +56,13 @@ class Page:
     @property
     def title(self) -> str:
         return str(self.data["judul"])
+
+    @property
+    def loaded_body(self) -> str:
+        """The body, for code that runs where it is loaded; a skeleton's page raises."""
+        if self.body is None:
+            raise ValueError(f"{self.source}: the body of a skeleton's page was read")
+        return self.body
 
 
 @dataclass(frozen=True)
@@ -302,7 +309,7 @@ def _pair_translations(pages: list[Page], problems: list[Problem]) -> list[Page]
                                        original=f"{stem}.md"))
             continue
         data = {**original.data, **page.data}
-        body = page.body if page.body.strip() else original.body
+        body = page.body if page.loaded_body.strip() else original.body
         paired.append(Page(page.kind, original.slug, page.lang, page.source, data, body,
                            page.body_line))
     return paired
@@ -438,8 +445,9 @@ def _check_media(village: Village, problems: list[Problem], docs: dict[str, Docu
 
 def slug_references(village: Village) -> list[tuple[str, tuple[Any, ...], str, str]]:
     """(source file, key path, section, slug) for every page named by its slug in data."""
-    refs = [(page.source, ("diganti_oleh",), "dokumen", page.data["diganti_oleh"])
-            for page in village.section("dokumen") if "diganti_oleh" in page.data]
+    refs: list[tuple[str, tuple[Any, ...], str, str]] = [
+        (page.source, ("diganti_oleh",), "dokumen", page.data["diganti_oleh"])
+        for page in village.section("dokumen") if "diganti_oleh" in page.data]
     for year, budget in village.data["apbdes"].items():
         for part in ("pendapatan", "belanja", "pembiayaan"):
             for i, line in enumerate(budget.get(part, [])):
@@ -482,7 +490,7 @@ def check_links(root: Path, site: Site, village: Village, problems: list[Problem
     """Relative links to .md files and media must point at something that exists."""
     for page in village.pages:
         base = PurePosixPath(page.source).parent
-        for link in _body_links(page.body, page):
+        for link in _body_links(page.loaded_body, page):
             where = (page.source, link.line, link.column)
             if link.resolved is None:
                 problems.append(Problem.at(*where, "path_escape", value=link.target))
@@ -510,7 +518,9 @@ def _relative_hint(base: PurePosixPath, suggestion: str) -> str:
     return posixpath.relpath(suggestion, base.as_posix()) if suggestion else ""
 
 
-@cache  # the portal's directories slugify every service title of every village
+# the portal's directories slugify every service title of every village; bounded, as the
+# preview's process lives through every title a volunteer types
+@lru_cache(maxsize=65_536)
 def slugify(text: str) -> str:
     """'Surat Keterangan Domisili' -> 'surat-keterangan-domisili'."""
     import unicodedata

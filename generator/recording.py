@@ -76,9 +76,9 @@ class TrackingContext(Context):
             recorder.names.add(key)
         return super().resolve_or_missing(key)
 
-    def __contains__(self, name: object) -> bool:
+    def __contains__(self, name: str) -> bool:
         recorder = active()
-        if recorder is not None and isinstance(name, str):
+        if recorder is not None:
             recorder.names.add(name)
         return super().__contains__(name)
 

@@ -176,7 +176,7 @@ class OutputFolder:
                 if target.is_dir():
                     shutil.rmtree(target)
                 os.replace(source, target)
-        folders = set()
+        folders: set[Path] = set()
         for rel in plan["removed"]:  # type: ignore[attr-defined]
             target = self.output / safe_rel(rel)
             with contextlib.suppress(FileNotFoundError):

@@ -63,9 +63,10 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
         rel = f"{slug}/media/{name}"
         source = content / slug / "media" / name
         if name.lower().endswith(".svg"):
-            source = _sanitised_svg(rel, source, cache, result)
-            if source is None:
+            sanitised = _sanitised_svg(rel, source, cache, result)
+            if sanitised is None:
                 continue
+            source = sanitised
         if not is_image(name):
             result.catalog[rel] = attachment_entry(name, source.stat().st_size)
             _add(result, written, rel, source)
@@ -130,6 +131,7 @@ def _lookup(content: Path, images: list[tuple[str, str]], cache: ImageCache,
         source = content / slug / "media" / name
         data = None if rel in prints else source.read_bytes()
         key = image_key(prints.get(rel) or digest(data or b""))
+        cached: CachedImage | ImageError | None
         try:
             cached = cache.get(key)
         except ImageError as exc:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import annotations
+from .. import annotations as ci_annotations
 from ..assets.budgets import Budgets
 from ..assets.budgets import report_json as weights_json
 from ..assets.budgets import report_text as weights_text
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--shard", default=None, metavar="I/N", help=translate(lang, "cli.shard"))
     p.add_argument("--all-or-nothing", action="store_true",
                    help=translate(lang, "cli.all_or_nothing"))
-    annotations.add_options(p, lang)
+    ci_annotations.add_options(p, lang)
     p.set_defaults(run=run)
 
 
@@ -93,12 +93,12 @@ def run(args: argparse.Namespace) -> int:
                        progress=_progress(args.lang), weights=bool(args.report),
                        all_or_nothing=args.all_or_nothing)
     except ContentError as exc:
-        annotations.emit(args, exc.problems)
+        ci_annotations.emit(args, exc.problems)
         print(report_text(exc.problems, args.lang), file=sys.stderr)
         print(translate(args.lang, "ui.build_failed", errors=len(errors_only(exc.problems)),
                         output=output), file=sys.stderr)
         return 1
-    annotations.emit(args, report.problems)
+    ci_annotations.emit(args, report.problems)
     if report.problems:
         print(report_text(report.problems, args.lang), file=sys.stderr)
     if args.report:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import annotations
+from .. import annotations as ci_annotations
 from ..build import build_now, load
 from ..errors import ContentError, Problem, errors_only, report_json, report_text
 from ..i18n import translate
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
     p.add_argument("--village", metavar="DESA", default=None,
                    help=translate(lang, "cli.check_village"))
-    annotations.add_options(p, lang)
+    ci_annotations.add_options(p, lang)
     p.set_defaults(run=run)
 
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     villages, problems = _load(args)
     problems = [*problems, *publish_problems(args)]
-    annotations.emit(args, problems)
+    ci_annotations.emit(args, problems)
     failed = bool(errors_only(problems)) or (args.strict and bool(problems))
     if args.format == "json":
         print(report_json(problems, args.lang))

@@ -159,9 +159,10 @@ def next_dates(data: dict[str, Any], zona: str, after: datetime, count: int = 3)
     rule = vRecur(rrule(data["berulang"], tz)).to_ical().decode()
     dates = rrulestr(rule, dtstart=start)
     found: list[datetime] = []
-    moment = after.replace(tzinfo=tz)
-    while len(found) < count and (moment := dates.after(moment)) is not None:
+    moment = dates.after(after.replace(tzinfo=tz))
+    while moment is not None and len(found) < count:
         found.append(moment.replace(tzinfo=None))
+        moment = dates.after(moment)
     return found
 
 

@@ -65,8 +65,8 @@ def village_files(village: Village) -> Iterator[tuple[str, bytes]]:
             rows = budget_rows(budget[part])
             yield from _table(f"{village.slug}/apbdes/{budget_name(year, part)}", meta,
                               BUDGET_COLUMNS, rows, village)
-    stats = village.data.get("statistik")
-    for name, group in zip(stat_names(stats), (stats or {}).get("kelompok", []), strict=True):
+    stats = village.data.get("statistik") or {}
+    for name, group in zip(stat_names(stats), stats.get("kelompok", []), strict=True):
         meta = {"judul": group["judul"], "tanggal_data": stats["tanggal_data"].isoformat(),
                 "sumber": stats["sumber"], "satuan": "jiwa"}
         yield from _table(f"{village.slug}/statistik/{name}", meta, STAT_COLUMNS,

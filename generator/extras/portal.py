@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +19,8 @@ def services(site: Site) -> list[dict[str, Any]]:
     and the path of its own page in the directory.
 
     Three portal pages show it: it is worked out once per site object."""
-    if _LAST and _LAST[0] is site:
-        return _LAST[1]
+    if _LAST and _LAST[0][0]() is site:
+        return _LAST[0][1]
     names: dict[str, dict[str, Any]] = {}
     for village in site.villages:
         for page in village.section("layanan"):
@@ -40,11 +41,13 @@ def services(site: Site) -> list[dict[str, Any]]:
                     if (s := base if n == 1 else f"{base}-{n}") not in taken)
         taken.add(slug)
         entry["path"] = f"layanan/{slug}/index.html"
-    _LAST[:] = [site, found]
+    _LAST[:] = [(weakref.ref(site), found)]
     return found
 
 
-_LAST: list[Any] = []  # [site, its services]: the last site asked about
+# the last site asked about and its services; held weakly, so that the preview does not
+# keep a site it has moved on from
+_LAST: list[tuple[weakref.ref[Site], list[dict[str, Any]]]] = []
 
 
 def by_letter(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -20,7 +20,8 @@ def qr_matrix(url: str) -> list[bytes]:
     import zxingcpp  # imported where used: only builds that draw a poster need it
 
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False)).tobytes()
+    drawn = code.to_image(scale=1, add_quiet_zones=False)
+    image = memoryview(drawn).tobytes()  # type: ignore[arg-type]  # stub lacks its buffer
     size = int(len(image) ** 0.5)
     return [image[row * size:(row + 1) * size] for row in range(size)]
 

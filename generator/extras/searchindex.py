@@ -77,7 +77,8 @@ def search_files(pages: Path, site: Site, selected: set[str], previous: Path | N
             list(pool.map(lambda job: _index(scratch / job[0], job[1], homes.get(job[0])),
                           stale.items()))
         for folder in jobs:
-            bundle = scratch / folder / "bundle" if folder in stale else previous / folder
+            bundle = scratch / folder / "bundle" if previous is None or folder in stale \
+                else previous / folder
             for path in sorted(bundle.rglob("*")):
                 if path.is_file() and path.name.endswith(KEEP) and \
                         not path.relative_to(bundle).parts[0].startswith(PART):  # another's

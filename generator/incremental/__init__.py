@@ -7,5 +7,6 @@
 - `load`: loading villages again only when their files changed;
 - `fragments`: Markdown bodies rendered once;
 - `jobs`: one village's (or the portal's) plan, check, render, finish and stage;
-- `session`: one build's use of the cache and the output folder.
+- `session`: one build's use of the cache and the output folder;
+- `recent`: the bounded memories a process keeps between builds (the preview's).
 """

@@ -35,7 +35,7 @@ class Good:
     copies: tuple[tuple[str, str, tuple[int, int]], ...]  # media files: (rel, source, stat)
 
     def village(self) -> Village:
-        return pickle.loads(self.skeleton)[0]  # type: ignore[no-any-return]
+        return pickle.loads(self.skeleton)[0]
 
 
 @dataclass

@@ -23,7 +23,7 @@ import pickle
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import model, parallel
 from ..content import content_files
@@ -127,26 +127,49 @@ def load(found: Scan, now: datetime, store: Store, jobs: int = 1) -> Loaded:
     return Loaded(site, problems, prints, set(todo), found.known, fronts)
 
 
-def _cached(store: Store, prints: dict[str, bytes]) -> tuple[dict[str, Any], dict[str, bytes]]:
+VillageLoad = tuple[Village | None, list[Problem]]  # a village (None if unreadable), problems
+
+
+class _Kept(NamedTuple):
+    """A village's record as the cache held it when this process last read it."""
+
+    checksum: bytes  # the record's: it changes whenever the record does
+    fingerprint: bytes  # digest of the village's files
+    loaded: VillageLoad  # its skeleton and problems
+    front: bytes  # see `front`
+
+
+def _cached(store: Store, prints: dict[str, bytes],
+            ) -> tuple[dict[str, VillageLoad], dict[str, bytes]]:
     """(village, problems) and front digest of each village the cache holds as it is now."""
     villages, fronts = {}, {}
+    for slug in [slug for slug in _KEPT if slug not in prints]:  # gone, or another site's
+        del _KEPT[slug]
     for slug, fingerprint in sorted(prints.items()):
-        checksum = store.checksum("villages", slug)
-        kept = _KEPT.get(slug)
-        if kept is None or kept[0] != checksum:
-            record = store.get("villages", slug)
-            if record is None:
-                continue
-            kept = _KEPT[slug] = (checksum, record[0], pickle.loads(record[1]), record[2])
-        if kept[1] == fingerprint:
-            villages[slug], fronts[slug] = kept[2], kept[3]
+        kept = _kept(store, slug)
+        if kept is not None and kept.fingerprint == fingerprint:
+            villages[slug], fronts[slug] = kept.loaded, kept.front
     return villages, fronts
 
 
+def _kept(store: Store, slug: str) -> _Kept | None:
+    """The village's record, unpickled again only if it changed since this process did."""
+    checksum = store.checksum("villages", slug)
+    if checksum is None:
+        return None
+    kept = _KEPT.get(slug)
+    if kept is None or kept.checksum != checksum:
+        record = store.get("villages", slug)
+        if record is None:
+            return None
+        kept = _KEPT[slug] = _Kept(checksum, record[0], pickle.loads(record[1]), record[2])
+    return kept
+
+
 # A village is a pure function of its files: in one process (a preview rebuilding after
-# each save), one whose record is unchanged is the very object read last time.
-_KEPT: dict[str, tuple[bytes, bytes, Any, bytes]] = {}  # slug -> (checksum, fingerprint,
-#                                                          skeleton and problems, front)
+# each save), one whose record is unchanged is the very object read last time. Only the
+# villages of the site loaded last are kept, so it never outgrows the site in memory.
+_KEPT: dict[str, _Kept] = {}
 
 
 def front(village: Village | None, files: list[tuple[str, bytes]]) -> bytes:

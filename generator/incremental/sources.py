@@ -27,7 +27,7 @@ LIBRARIES = ("jinja2", "markdown", "nh3", "babel", "pyyaml", "markupsafe", "mini
 
 def files_under(root: Path) -> list[Path]:
     """Every file under `root`, hidden files and folders left out, in a stable order."""
-    found = []
+    found: list[Path] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         found.extend(Path(folder, n) for n in sorted(names) if not n.startswith("."))

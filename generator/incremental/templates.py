@@ -14,7 +14,10 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
-_MEMORY: dict[str, bytes] = {}
+from .recent import Recent
+
+# compiled templates by key; 256 is four times the 60 templates the shipped themes hold
+_MEMORY: Recent[str, bytes] = Recent(256)
 
 
 class SharedBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -36,7 +39,7 @@ class SharedBytecodeCache(jinja2.FileSystemBytecodeCache):
         super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        _MEMORY[bucket.key] = bucket.bytecode_to_string()
+        _MEMORY.put(bucket.key, bucket.bytecode_to_string())
         super().dump_bytecode(bucket)
 
 

@@ -31,7 +31,7 @@ class _Converter(MarkdownConverter):
     def convert_a(self, el: Any, text: str, *args: Any, **kwargs: Any) -> str:
         href = el.get("href") or ""
         if re.match(r"^(https?:|mailto:|tel:)", href):
-            return super().convert_a(el, text, *args, **kwargs)
+            return super().convert_a(el, text, *args, **kwargs)  # type: ignore[misc]  # unstubbed
         return text
 
     def convert_img(self, el: Any, text: str, *args: Any, **kwargs: Any) -> str:
@@ -57,7 +57,7 @@ def kind_of(row: dict[str, Any]) -> str | None:
     """halaman, agenda, pengumuman, or None (finance articles: the budget comes from tables)."""
     if row.get("tipe"):
         return KINDS.get(text(row["tipe"]), "pengumuman")
-    category = row.get("id_kategori")
+    category: Any = row.get("id_kategori")  # the dump's raw value, or None
     return {STATIC: "halaman", AGENDA: "agenda", FINANCE: None}.get(category, "pengumuman")
 
 

@@ -172,7 +172,7 @@ def _one_tuple(text: str, pos: int, table: str) -> tuple[list[Any], int]:
     values: list[Any] = []
     while True:
         match = VALUE_TOKEN.match(text, pos)
-        if match is None or match.lastgroup in ("open", "comma") or (
+        if match is None or match.lastgroup in (None, "open", "comma") or (
                 match.lastgroup == "close" and values):
             raise _near(table, text, pos)
         pos, kind = match.end(), match.lastgroup

@@ -18,7 +18,7 @@ from .source import G, Source, as_date, text, title_case
 AGES = ((0, 5, "0–5 tahun"), (6, 12, "6–12 tahun"), (13, 17, "13–17 tahun"),
         (18, 25, "18–25 tahun"), (26, 40, "26–40 tahun"), (41, 59, "41–59 tahun"),
         (60, 200, "60 tahun ke atas"))
-SEX = {1: "Laki-laki", 2: "Perempuan"}
+SEX: dict[Any, str] = {1: "Laki-laki", 2: "Perempuan"}  # looked up by a dump's raw value
 PARTS = {"4": "pendapatan", "5": "belanja", "6": "pembiayaan"}
 
 
@@ -52,8 +52,9 @@ def statistik(src: Source) -> None:
                                           "tweb_penduduk_pendidikan_kk")),
         ("Pekerjaan", _labelled(src, rows, "pekerjaan_id", "tweb_penduduk_pekerjaan")),
     ]
-    data = {"tanggal_data": src.today, "sumber": f"OpenSID, {len(rows)} penduduk hidup "
-            "(dihitung saat impor)",
+    data: dict[str, Any] = {
+            "tanggal_data": src.today,
+            "sumber": f"OpenSID, {len(rows)} penduduk hidup (dihitung saat impor)",
             "kelompok": [{"judul": title, "rincian": [{"label": k, "jumlah": n}
                                                       for k, n in counts.most_common()]}
                          for title, counts in groups if counts]}

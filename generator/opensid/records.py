@@ -15,7 +15,7 @@ GROUPS = (("nikah", ("nikah", "kawin", "cerai", "rujuk", "wali")),
           ("tanah", ("tanah", "jual beli", "sporadik")),
           ("pengantar", ("pengantar",)), ("adminduk", ADMINDUK),
           ("keterangan", ("keterangan",)))
-INFO = {1: "berkala", 2: "serta_merta", 3: "setiap_saat", 4: "dikecualikan"}
+INFO: dict[Any, str] = {1: "berkala", 2: "serta_merta", 3: "setiap_saat", 4: "dikecualikan"}
 
 
 def layanan(src: Source) -> None:

@@ -18,7 +18,8 @@ def pembangunan(src: Source) -> None:
     updates: dict[Any, list[dict[str, Any]]] = {}
     for row in src.rows("pembangunan_ref_dokumentasi", "id_pembangunan", "persentase"):
         updates.setdefault(row["id_pembangunan"], []).append(row)
-    dusun, taken = clusters(src), set()
+    dusun = clusters(src)
+    taken: set[str] = set()
     for row in src.rows("pembangunan", "id", "judul", "anggaran"):
         title = text(row["judul"])
         if not title or row.get("status") not in (1, None):

@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Literal, overload
 
 from .manifest import bytes_sha256
 from .spec import TargetSpec
@@ -37,6 +38,11 @@ class Secrets:
         self.spec = spec
         self.environ = os.environ if environ is None else environ
         self.values: list[str] = []
+
+    @overload
+    def get(self, key: str, required: Literal[True]) -> str: ...
+    @overload
+    def get(self, key: str, required: bool = False) -> str | None: ...
 
     def get(self, key: str, required: bool = False) -> str | None:
         name = self.spec.options.get(key)

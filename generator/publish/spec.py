@@ -109,7 +109,7 @@ def load_targets(content: Path) -> tuple[list[TargetSpec], list[Problem]]:
     """Every target in portal.yaml and each desa.yaml, with every problem in them."""
     specs: list[TargetSpec] = []
     problems: list[Problem] = []
-    files = [(content / "portal.yaml", "portal.yaml", None)]
+    files: list[tuple[Path, str, str | None]] = [(content / "portal.yaml", "portal.yaml", None)]
     files += [
         (path, f"{path.parent.name}/desa.yaml", path.parent.name)
         for path in sorted(content.glob("*/desa.yaml"))
@@ -181,7 +181,8 @@ def _target(
     return TargetSpec(name, kind, village, doc.rel, line, options), []
 
 
-def _check(doc: Document, where: tuple, target: str, key: str, spec: Key, value: Any):
+def _check(doc: Document, where: tuple, target: str, key: str, spec: Key,
+           value: Any) -> Problem | None:
     expected = {
         "text": lambda v: isinstance(v, str) and v.strip() != "",
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +55,7 @@ class _LinkRewriter(Treeprocessor):
         super().__init__(md)
         self.source = ""
         self.output = ""
-        self.urls: dict[str, str] = {}
+        self.urls: Mapping[str, str] = {}
         self.pictures: PictureHook | None = None
 
     def run(self, root: ET.Element) -> None:
@@ -155,11 +155,11 @@ class InlineGate(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         if not hasattr(InlineProcessor, "_InlineProcessor__handleInline"):
             return  # a Markdown release that renamed it: nothing to gate
-        for item in list(md.treeprocessors._priority):
+        for item in list(md.treeprocessors._priority):  # type: ignore[attr-defined]  # no public list
             processor = md.treeprocessors[item.name]
             if type(processor) is not InlineProcessor:
                 continue
-            needs = _needs(list(processor.inlinePatterns._data))
+            needs = _needs(list(processor.inlinePatterns._data))  # type: ignore[attr-defined]
             if needs is not None:
                 md.treeprocessors.register(
                     _GatedInline(md, processor.inlinePatterns, needs), item.name,
@@ -177,7 +177,7 @@ def extensions() -> list[Extension]:
 class MarkdownRenderer:
     """One Markdown instance, reset per document (building one costs more than a page)."""
 
-    def __init__(self, urls: dict[str, str], allow_html: bool = False,
+    def __init__(self, urls: Mapping[str, str], allow_html: bool = False,
                  pictures: PictureHook | None = None):
         self.md = markdown.Markdown(extensions=[*extensions(), InlineGate(), _Rewriting()])
         self.rewriter: _LinkRewriter = self.md.treeprocessors["kampung_links"]  # type: ignore

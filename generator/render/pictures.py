@@ -9,7 +9,7 @@ page knows which image comes first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -52,7 +52,7 @@ def file_label(entry: dict[str, Any], lang: str) -> str:
     return f"{entry['type']}, {amount}"
 
 
-def template_globals(catalog: dict[str, dict[str, Any]]) -> dict[str, Callable[..., Any]]:
+def template_globals(catalog: Mapping[str, dict[str, Any]]) -> dict[str, Callable[..., Any]]:
     """`picture(file, alt)`, `logo(file)` and `attachment(file)` for the theme's templates."""
 
     def entry(ctx: jinja2.runtime.Context, file: str) -> dict[str, Any] | None:
@@ -82,7 +82,7 @@ def template_globals(catalog: dict[str, dict[str, Any]]) -> dict[str, Callable[.
     return {"picture": picture, "logo": logo, "attachment": attachment}
 
 
-def markdown_pictures(catalog: dict[str, dict[str, Any]]) -> Callable[[str, str, str],
+def markdown_pictures(catalog: Mapping[str, dict[str, Any]]) -> Callable[[str, str, str],
                                                                        str | None]:
     """The hook Markdown calls for `![alt](../media/foto.jpg)`: picture HTML or None."""
     def hook(site_path: str, alt: str, page: str) -> str | None:

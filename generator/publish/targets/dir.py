@@ -6,9 +6,10 @@ import contextlib
 import errno
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
-from ..base import Target, temp_name
+from ..base import PublishError, Target, temp_name
 
 NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
@@ -50,7 +51,7 @@ class DirTarget(Target):
         with contextlib.suppress(OSError):
             (self.root / folder).rmdir()
 
-    def _atomic(self, rel: str, fill) -> None:
+    def _atomic(self, rel: str, fill: Callable[[Path], object]) -> None:
         final = self.root / rel
         tmp = self.root / temp_name(rel)
         try:
@@ -62,7 +63,7 @@ class DirTarget(Target):
                 tmp.unlink(missing_ok=True)
             raise self._oserror(rel, exc) from None
 
-    def _oserror(self, rel: str, exc: OSError):
+    def _oserror(self, rel: str, exc: OSError) -> PublishError:
         if exc.errno in NO_SPACE:
             return self.fail("no_space", rel, exc)
         if isinstance(exc, PermissionError):

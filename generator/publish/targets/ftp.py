@@ -12,8 +12,9 @@ import posixpath
 import socket
 import ssl
 from pathlib import Path
+from typing import BinaryIO
 
-from ..base import Target, folder_chain, temp_name
+from ..base import PublishError, Target, folder_chain, temp_name
 
 NOT_FOUND = ("550", "450")
 
@@ -95,7 +96,7 @@ class FtpTarget(Target):
     def write_bytes(self, rel: str, data: bytes) -> None:
         self._store(rel, io.BytesIO(data))
 
-    def _store(self, rel: str, handle) -> None:
+    def _store(self, rel: str, handle: BinaryIO) -> None:
         final, tmp = self._full(rel), self._full(temp_name(rel))
         try:
             self._makedirs(posixpath.dirname(final))
@@ -148,7 +149,7 @@ class FtpTarget(Target):
             if not str(exc).startswith(NOT_FOUND):
                 raise
 
-    def _error(self, rel: str, exc: BaseException):
+    def _error(self, rel: str, exc: BaseException) -> PublishError:
         text = str(exc)
         if text.startswith(("552", "452")):
             return self.fail("no_space", rel, exc)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import mimetypes
 import re
 from pathlib import Path
+from typing import Any
 
-from ..base import Target
+from ..base import PublishError, Target
 from ..manifest import MANIFEST_NAME
 from ..plan import PAGE, original_of, stage_of
 
@@ -84,7 +85,7 @@ class S3Target(Target):
         self._put(rel, data)
 
     def _put(self, rel: str, data: bytes) -> None:
-        headers = object_headers(rel) if rel != MANIFEST_NAME else {
+        headers: dict[str, Any] = object_headers(rel) if rel != MANIFEST_NAME else {
             "ContentType": "application/json", "CacheControl": "no-cache"}
         try:
             self.client.put_object(Bucket=self.bucket, Key=self._key(rel), Body=data, **headers)
@@ -111,7 +112,7 @@ class S3Target(Target):
         except Exception as exc:
             raise self._error(rel, exc) from None
 
-    def _error(self, rel: str, exc: Exception):
+    def _error(self, rel: str, exc: Exception) -> PublishError:
         from botocore.exceptions import ClientError, EndpointConnectionError
 
         if isinstance(exc, ClientError):

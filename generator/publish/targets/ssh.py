@@ -13,11 +13,11 @@ import re
 import shlex
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 from pathlib import Path
 
-from ..base import Secrets, Target, Tick, folder_chain, temp_name
+from ..base import PublishError, Secrets, Target, Tick, folder_chain, temp_name
 from ..plan import order_key
 from ..spec import TargetSpec
 from .sshauth import OpenSshAuth, add_known_hosts, classify_ssh_error, paramiko_key
@@ -49,34 +49,34 @@ class AutoSshTarget(Target):
     def chosen(self) -> str:
         return "rsync" if isinstance(self.inner, RsyncTarget) else "sftp"
 
-    def read(self, rel):
+    def read(self, rel: str) -> bytes | None:
         return self.inner.read(rel)
 
-    def write(self, rel, source):
+    def write(self, rel: str, source: Path) -> None:
         self.inner.write(rel, source)
 
-    def write_bytes(self, rel, data):
+    def write_bytes(self, rel: str, data: bytes) -> None:
         self.inner.write_bytes(rel, data)
 
-    def remove(self, rel):
+    def remove(self, rel: str) -> None:
         self.inner.remove(rel)
 
-    def listdir(self, folder):
+    def listdir(self, folder: str) -> set[str] | None:
         return self.inner.listdir(folder)
 
-    def existing(self, paths):
+    def existing(self, paths: Iterable[str]) -> set[str]:
         return self.inner.existing(paths)
 
-    def remove_empty_folders(self, folders):
+    def remove_empty_folders(self, folders: list[str]) -> None:
         self.inner.remove_empty_folders(folders)
 
-    def send(self, items, tick):
+    def send(self, items: list[tuple[str, Path]], tick: Tick) -> None:
         self.inner.send(items, tick)
 
-    def damaged(self, expected, root, tick):
+    def damaged(self, expected: dict[str, str], root: Path, tick: Tick) -> set[str]:
         return self.inner.damaged(expected, root, tick)
 
-    def close(self):
+    def close(self) -> None:
         if hasattr(self, "inner"):
             self.inner.close()
 
@@ -243,7 +243,7 @@ class SftpTarget(Target):
                 auth_timeout=20,
             )
             self.sftp = self.client.open_sftp()
-            self.sftp.get_channel().settimeout(120)
+            self.sftp.sock.settimeout(120)
         except paramiko.AuthenticationException as exc:
             raise self.fail("auth", exc=exc) from None
         except (paramiko.BadHostKeyException, paramiko.SSHException) as exc:
@@ -290,7 +290,7 @@ class SftpTarget(Target):
 
         self._atomic(rel, fill)
 
-    def _atomic(self, rel: str, fill) -> None:
+    def _atomic(self, rel: str, fill: Callable[[str], object]) -> None:
         final, tmp = self._full(rel), self._full(temp_name(rel))
         try:
             self._makedirs(posixpath.dirname(final))
@@ -321,7 +321,7 @@ class SftpTarget(Target):
         except OSError as exc:
             raise self._error(rel, exc) from None
 
-    def _error(self, rel: str, exc: OSError):
+    def _error(self, rel: str, exc: OSError) -> PublishError:
         return self.fail(_text_code(str(exc)) if not isinstance(exc, PermissionError)
                          else "permission", rel, exc)
 

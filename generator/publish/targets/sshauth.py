@@ -19,8 +19,13 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..base import PublishError, Secrets
+
+if TYPE_CHECKING:  # paramiko is imported only by the targets that use it (its import is slow)
+    from paramiko.hostkeys import HostKeys
+    from paramiko.pkey import PKey
 
 
 class OpenSshAuth:
@@ -109,7 +114,7 @@ class OpenSshAuth:
             time.sleep(0.01)
 
 
-def paramiko_key(secrets: Secrets):
+def paramiko_key(secrets: Secrets) -> PKey | None:
     """The private key from `key_env` as a paramiko key, read from memory; or None."""
     import paramiko
 
@@ -125,7 +130,7 @@ def paramiko_key(secrets: Secrets):
     raise PublishError("key_invalid", secrets.spec.label)
 
 
-def add_known_hosts(host_keys, text: str) -> None:
+def add_known_hosts(host_keys: HostKeys, text: str) -> None:
     """Lines in OpenSSH's known_hosts format into paramiko's HostKeys."""
     from paramiko.hostkeys import HostKeyEntry
 
