@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 
 from .assets.budgets import Budgets, WeightReport
@@ -29,6 +30,7 @@ from .incremental.store import Store
 from .incremental.track import tracked_tables, value_digest
 from .model import Site, load_site
 from .owners import Spec, run_jobs
+from .pages import Output
 from .parallel import cpu_count
 from .render.env import Renderer
 from .render.output import render_output
@@ -129,7 +131,8 @@ def build(
     started = time.perf_counter()
     check_output_folder(site_root / "content", output)
     collecting = gc.isenabled()
-    fresh, faults = False, set()  # faults: villages whose jobs found errors in their files
+    fresh = False
+    faults: set[str] = set()  # villages whose jobs found errors in their files
     while True:
         session = Session(site_root, output, cache, fresh=fresh)
         # loading makes a great many objects that live for the whole build, and no garbage
@@ -271,7 +274,11 @@ def _status_pages(session: Session, site: Site, problems: list[Problem], held: H
     for owner, out in status_outputs(site, problems, held.problems, session.published(),
                                      owners):
         session.step("status", owner, (templates, out.path, out.context),
-                     lambda out=out: [(out.path, render_output(renderer, out))])
+                     partial(_rendered, renderer, out))
+
+
+def _rendered(renderer: Renderer, out: Output) -> list[tuple[str, bytes]]:
+    return [(out.path, render_output(renderer, out))]
 
 
 def _checked(site_root: Path, loaded: Loaded, store: Store,
@@ -280,9 +287,10 @@ def _checked(site_root: Path, loaded: Loaded, store: Store,
     village left to build), every link problem too, then stop."""
     if loaded.site is None or errors_only(loaded.problems) or not loaded.site.villages:
         site = loaded.site
-        links = [p for v in (site.villages if site else ()) if v.slug not in held.problems
-                 for p in check_links(site_root / "content", site, store.village(v.slug),
-                                      b"", None)[0]]
+        links = [] if site is None else [
+            p for v in site.villages if v.slug not in held.problems
+            for p in check_links(site_root / "content", site, store.village(v.slug), b"",
+                                 None)[0]]
         raise ContentError([*loaded.problems, *held.all(), *links])
     _check_theme(site_root, loaded.site)
     _check_editor(loaded.site)

@@ -254,14 +254,14 @@ def _steps(worker: Worker, job: Job, done: Done, village: Village | None) -> Non
         shutil.rmtree(view, ignore_errors=True)
 
 
-def _save(store: Store, new: Pending, fragments: dict[str, Any]) -> None:
+def _save(store: Store, new: Pending, fragments: dict[bytes, Any]) -> None:
     if new.blobs or new.steps or fragments:
         with store.transaction():
             store.put_blobs(new.blobs.items())
-            for key, value in new.steps.items():
-                store.put("steps", key, value)
-            for key, value in fragments.items():
-                store.put("fragments", key, value)
+            for name, value in new.steps.items():
+                store.put("steps", name, value)
+            for key, fragment in fragments.items():
+                store.put("fragments", key, fragment)
 
 
 def _place(worker: Worker, job: Job) -> Place:

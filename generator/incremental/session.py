@@ -58,6 +58,7 @@ class Session:
         self.whole = True  # every owner runs or is checked (no --village, no --shard)
         self.reweighed: set[str] = set()  # owners carried over with new budget warnings
         self.good: tuple[Any, ...] | None = None  # villages built good: see `settle`
+        self.last: tuple[bytes | None, Any] = (None, None)  # see `remember`
         self.folder.begin()
 
     def _where(self) -> Any:
@@ -374,8 +375,8 @@ class Session:
             holding.remember(self.store, self.loaded, others, {}, [], _stat, changed=True)
             self.store.set_meta("published", self.published())
         self.store.set_meta("tables", self.table_prints if self.whole else None)
-        key, summary = getattr(self, "last", (None, None))
-        self.store.set_meta("last-key", key)
+        last_key, summary = self.last
+        self.store.set_meta("last-key", last_key)
         self.store.set_meta("last", summary)
 
     def abort(self) -> None:
