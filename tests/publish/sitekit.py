@@ -154,8 +154,11 @@ def publish_killed_after(site: Path, uploads: int, env: dict[str, str],
     """Run `kampung publish` in a child process that is SIGKILLed (with everything it
     started: rsync, ssh) right after its `uploads`-th file was sent; or sent `sig`
     (SIGINT: Ctrl-C in a terminal reaches the whole process group)."""
+    # a shell starts background jobs with SIGINT ignored, and Python keeps an inherited
+    # SIG_IGN: give the child a terminal's Ctrl-C, whatever ran the tests
     script = f"""
 import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from kampung.publish import report
 original = report.TerminalProgress.tick
 def tick(self, rel):
