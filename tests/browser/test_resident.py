@@ -136,9 +136,13 @@ def test_without_javascript_a_query_from_home_lands_on_lists_and_says_why(host, 
     page.emulate_phone()
     page.disable_javascript()
     page.goto(host.url + "kemiren/index.html")
-    # submitted after evaluate returns: a navigation during it closes the evaluation
-    page.evaluate("document.querySelector('main input[type=search]').value = 'ktp';"
-                  "setTimeout(() => document.querySelector('main form.search').submit(), 0)")
+    page.evaluate("const box = document.querySelector('main input[type=search]');"
+                  "box.value = 'ktp'; box.focus()")
+    # Enter as a resident presses it: a form.submit() inside Runtime.evaluate navigated
+    # away during the evaluation, which then failed under load
+    for kind in ("keyDown", "keyUp"):
+        page.send("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter",
+                  windowsVirtualKeyCode=13, text="\r" if kind == "keyDown" else "")
     page.wait_for("location.pathname.endsWith('/kemiren/cari/index.html')", timeout=20)
     assert "Kotak pencarian perlu JavaScript" in page.evaluate("document.body.innerText")
     assert page.evaluate("[...document.querySelectorAll('main a')]"
