@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # imported where used: icalendar takes 30 ms, and most builds
 
 from ..model import Page, Site, Village
 from ..pages import village_base_url
+from .feature import Feature
 
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 WEEKDAYS = {"senin": "MO", "selasa": "TU", "rabu": "WE", "kamis": "TH", "jumat": "FR",
@@ -42,7 +44,7 @@ def zone(village_profile: dict[str, Any]) -> ZoneInfo:
     return ZoneInfo(ZONES[village_profile.get("zona_waktu") or "WIB"])
 
 
-def village_files(site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
+def village_files(site_root: Path, site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
     events = village.section("agenda")
     base = village_base_url(site, village)
     tz = zone(village.profile)
@@ -168,3 +170,6 @@ def next_dates(data: dict[str, Any], zona: str, after: datetime, count: int = 3)
 
 def _host(base_url: str) -> str:
     return base_url.split("://", 1)[-1].split("/", 1)[0] or "kampung"
+
+
+FEATURE = Feature(name="calendar", village_files=village_files)

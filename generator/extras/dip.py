@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Page, Village
 from ..schema import INFO_CATEGORIES
+from .feature import Feature
 
 PAGE = "informasi-publik/index.html"
 
@@ -60,3 +61,6 @@ def data_items(village: Village) -> Iterator[dict[str, Any]]:
     if "perangkat" in village.data:
         yield {"kategori": "berkala", "judul": "", "jenis": "perangkat", "url": "perangkat/",
                "ringkasan": "", "tanggal": None, "lampiran": []}
+
+
+FEATURE = Feature(name="dip", village_pages=village_outputs)

@@ -12,9 +12,11 @@ import io
 import json
 import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from ..model import Village, slugify
+from ..model import Site, Village, slugify
+from .feature import Feature
 
 BUDGET_PARTS = ("pendapatan", "belanja", "pembiayaan")
 BUDGET_COLUMNS = ("uraian", "sumber", "anggaran", "realisasi", "persen_realisasi")
@@ -54,7 +56,7 @@ def stat_rows(group: dict[str, Any]) -> list[dict[str, Any]]:
              "persen": percent(row["jumlah"], total)} for row in group["rincian"]]
 
 
-def village_files(village: Village) -> Iterator[tuple[str, bytes]]:
+def village_files(site_root: Path, site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
     for year, budget in sorted(village.data["apbdes"].items()):
         for part in BUDGET_PARTS:
             if not budget.get(part):
@@ -133,3 +135,6 @@ def budget_chart(lines: list[dict[str, Any]]) -> dict[str, Any]:
 
 def stat_chart(group: dict[str, Any]) -> dict[str, Any]:
     return bar_chart(stat_rows(group), "label", ["jumlah"])
+
+
+FEATURE = Feature(name="opendata", village_files=village_files)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import Site, slugify
 from ..pages import Output
+from .feature import Feature
 
 DIRECTORY = "layanan/index.html"
 HOME_SERVICES = 12  # services on the portal index; the directory lists them all
@@ -81,3 +82,6 @@ def portal_outputs(site: Site, base: dict[str, Any]) -> Iterator[Output]:
     for service in (s for s in found if "only" not in s):
         yield Output(service["path"], "portal_service.html",
                      {**base, "path": service["path"], "service": service})
+
+
+FEATURE = Feature(name="portal", portal_pages=portal_outputs)

@@ -23,6 +23,7 @@ from ..pages import (
     village_base_url,
 )
 from . import posterfit, preview
+from .feature import Feature
 
 # what each kind of page prints, measured to choose the type size (posterfit.py)
 KINDS = {"layanan": posterfit.service_blocks, "pengumuman": posterfit.notice_blocks,
@@ -85,3 +86,5 @@ def book(site: Site, village: Village, content: Path, *,
             "path": f"{village.slug}/{PRINT_PAGE}", "logo": logo, "book": True,
             "posters": village_posters(site, village, current_only=current_only)}
 
+
+FEATURE = Feature(name="posters", village_pages=village_outputs)

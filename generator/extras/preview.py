@@ -14,7 +14,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..imaging import open_picture
-from ..model import Village
+from ..model import Site, Village
+from .feature import Feature
 
 if TYPE_CHECKING:  # imported where a preview is drawn (see imaging.py)
     from PIL import Image
@@ -58,9 +59,10 @@ def first_photo(data: dict[str, Any]) -> dict[str, Any] | None:
     return data.get("gambar")
 
 
-def village_files(village_dir: Path, village: Village) -> Iterator[tuple[str, bytes]]:
+def village_files(site_root: Path, site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
+    media = site_root / "content" / village.slug / "media"
     for name, logo in sorted(wanted(village).items()):
-        data = render_preview(village_dir / "media" / name, logo=logo)
+        data = render_preview(media / name, logo=logo)
         if data is not None:
             yield f"{village.slug}/{preview_name(name)}", data
 
@@ -95,3 +97,6 @@ def _flatten(image: Image.Image) -> Image.Image:
     background = Image.new("RGB", rgba.size, "white")
     background.paste(rgba, mask=rgba.getchannel("A"))
     return background
+
+
+FEATURE = Feature(name="preview", village_files=village_files)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Site, Village
 from ..pages import Output, page_summary
+from .feature import Feature
 from .portal import by_letter, services
 
 PAGE = "cari/index.html"
@@ -89,3 +90,6 @@ def indexed_paths(village: Village) -> list[str]:
     """Pages worth finding, inside the village site: every page and the data pages."""
     return [p.url + "index.html" for p in village.pages if p.lang == "id"] + \
         [p + "index.html" for p in DATA_PAGES]
+
+
+FEATURE = Feature(name="search", village_pages=village_outputs, portal_pages=portal_outputs)

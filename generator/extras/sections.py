@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..model import Page, Site, Village
 from ..pages import Output, page_summary
+from .feature import Feature
 from .opendata import to_csv
 
 SECTIONS = ("dokumen", "pembangunan", "galeri", "produk")
@@ -64,7 +66,7 @@ def project_rows(village: Village) -> list[dict[str, Any]]:
     return rows
 
 
-def village_files(village: Village) -> Iterator[tuple[str, bytes]]:
+def village_files(site_root: Path, site: Site, village: Village) -> Iterator[tuple[str, bytes]]:
     """pembangunan/pembangunan.csv and .json: every project, one row each."""
     if not village.section("pembangunan"):
         return
@@ -79,3 +81,7 @@ def village_files(village: Village) -> Iterator[tuple[str, bytes]]:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+FEATURE = Feature(name="sections", village_pages=village_outputs,
+                  village_files=village_files)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Site, Village
 from ..pages import Output
+from .feature import Feature
 
 WIDTH = 600  # viewBox units; the SVG scales to the screen
 
@@ -95,3 +96,6 @@ def centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
 def _path(project: Projection, ring: list[tuple[float, float]]) -> str:
     xy = [project(p) for p in ring]
     return "M" + " ".join(f"{x:g},{y:g}" for x, y in xy) + "Z"
+
+
+FEATURE = Feature(name="wilayah", village_pages=village_outputs)
