@@ -158,7 +158,8 @@ class Kampung(Generator):
     keep: Path | None = None  # where the cache CI would restore is kept (default: beside)
 
     def saved_cache(self) -> Path:
-        return (self.keep or self.root.parent) / f"kampung-cache-saved-{self.root.parent.name}"
+        return (self.keep or self.root.parent) / \
+            f"{self.name}-cache-saved-{self.root.parent.name}"
 
     def command(self, scenario: str) -> list[str]:
         python = [str(self.code / "venv/bin/python"), "-c",
@@ -209,6 +210,13 @@ class Kampung(Generator):
         shutil.copytree(self.root / ".kampung-cache", saved)
 
 
+class KampungBefore(Kampung):
+    """Kampung at an earlier commit (`--before`), on the same corpus in the same rounds."""
+
+    name = "before"
+    code: Path | None = None
+
+
 class Hugo(Generator):
     name, output, caches = "hugo", "public", ("resources",)
     opening = r'\{\{ define "main" \}\}'
@@ -247,7 +255,8 @@ class MkDocs(Generator):
 
 
 GENERATORS: dict[str, Callable[[Path], Generator]] = {
-    "kampung": Kampung, "hugo": Hugo, "pelican": Pelican, "mkdocs": MkDocs}
+    "kampung": Kampung, "before": KampungBefore, "hugo": Hugo, "pelican": Pelican,
+    "mkdocs": MkDocs}
 
 
 def snapshot(work: Path, ref: str) -> Path:
@@ -287,7 +296,7 @@ def corpus(pages: int, work: Path, names: list[str]) -> Path:
     """The corpus for `pages`, each generator's copy written once (a stamp says it is
     complete)."""
     root = work / f"corpus-{pages}"
-    for name in names:
+    for name in {"kampung" if name == "before" else name for name in names}:
         stamp = root / f"{name}.complete"
         if not stamp.exists():
             shutil.rmtree(root / name, ignore_errors=True)
@@ -313,7 +322,8 @@ def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
     shutil.rmtree(scratch, ignore_errors=True)
     generators = []
     for name in names:
-        shutil.copytree(root / name, scratch / name, symlinks=True)
+        shutil.copytree(root / ("kampung" if name == "before" else name), scratch / name,
+                        symlinks=True)
         generators.append(GENERATORS[name](scratch / name))
     results: dict[str, dict[str, list[Run]]] = {s: {n: [] for n in names} for s in scenarios}
     for scenario in scenarios:
@@ -389,12 +399,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--disk", type=Path, default=None,
                         help="a folder on a real disk for the ci-disk scenario (a fresh "
                              "checkout there per round); adds ci-disk to the scenarios")
+    parser.add_argument("--before", default=None,
+                        help="also measure Kampung at this earlier commit, in the same rounds "
+                             "(the row 'before'; Kampung's ratio to it is printed)")
     parser.add_argument("--peers-only", action="store_true",
                         help="leave Kampung out (a peer's figures at a size measured apart)")
     args = parser.parse_args(argv)
     Kampung.code = snapshot(args.work, args.ref)
     Kampung.keep = args.keep
+    if args.before:
+        KampungBefore.code = snapshot(args.work, args.before)
     names = [*(["kampung"] if not args.peers_only else []),
+             *(["before"] if args.before else []),
              *filter(None, args.peers.split(","))]
     scenarios = args.scenarios.split(",")
     if args.disk is not None and DISK_SCENARIO not in scenarios:
