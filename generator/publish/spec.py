@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..assets.hosting import serves_copies
 from ..content import Document, load_yaml_file
 from ..errors import Problem
+from ..schema import COMPRESSION
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Key:
 ENV_NAME_RE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 TARGET_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SSH_KEYS = {"key_env": Key("env"), "known_hosts_env": Key("env")}
+# does this host serve the precompressed .gz/.br copies? `otomatis`: by its kind (see
+# assets/hosting.py); the build makes them only if some target does
+HOSTING_KEYS = {"kompresi": Key("choice", default="otomatis", choices=COMPRESSION)}
 
 KINDS: dict[str, dict[str, Key]] = {
     "git": {
@@ -49,6 +54,7 @@ KINDS: dict[str, dict[str, Key]] = {
         "author_email": Key("text", default="kampung@localhost"),
         "message": Key("text", default="Terbitkan situs"),
         **SSH_KEYS,
+        **HOSTING_KEYS,
     },
     "ssh": {
         "host": Key("text", required=True),
@@ -58,6 +64,7 @@ KINDS: dict[str, dict[str, Key]] = {
         "mode": Key("choice", default="auto", choices=("auto", "rsync", "sftp")),
         "password_env": Key("env"),
         **SSH_KEYS,
+        **HOSTING_KEYS,
     },
     "ftp": {
         "host": Key("text", required=True),
@@ -69,6 +76,7 @@ KINDS: dict[str, dict[str, Key]] = {
         "tls_verify": Key("bool", default=True),
         "ca_file": Key("text"),
         "timeout": Key("int", default=60),
+        **HOSTING_KEYS,
     },
     "s3": {
         "bucket": Key("text", required=True),
@@ -77,9 +85,11 @@ KINDS: dict[str, dict[str, Key]] = {
         "region": Key("text", default="us-east-1"),
         "access_key_env": Key("env", default="AWS_ACCESS_KEY_ID"),
         "secret_key_env": Key("env", default="AWS_SECRET_ACCESS_KEY"),
+        **HOSTING_KEYS,
     },
     "dir": {
         "path": Key("text", required=True),
+        **HOSTING_KEYS,
     },
 }
 SECRET_WORDS = ("password", "sandi", "secret", "token", "key", "kunci")
@@ -99,6 +109,11 @@ class TargetSpec:
     @property
     def label(self) -> str:
         return f"{self.village}/{self.name}" if self.village else self.name
+
+    @property
+    def serves_copies(self) -> bool:
+        """Does the host send `x.html.br`/`.gz` for `x.html` (else publish leaves them out)?"""
+        return serves_copies(self.kind, self.options.get("kompresi", "otomatis"))
 
     def env_names(self) -> list[str]:
         keys = KINDS[self.kind]
