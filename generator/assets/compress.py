@@ -13,14 +13,7 @@ import gzip
 
 import brotli
 
-from ..names import PRINT_PAGE
-
-TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg",
-                 ".webmanifest")
-
-
-def is_text(path: str) -> bool:
-    return path.lower().endswith(TEXT_SUFFIXES)
+from ..names import PRINT_PAGE, is_text
 
 
 def gzipped(data: bytes) -> bytes:

@@ -12,9 +12,9 @@ Both are written at the output root (whole portal on one host) and in each villa
 (a village on its own domain). nginx has no per-folder file: `docs/hosting-headers.md`
 holds its snippet.
 
-Which hosts serve the precompressed copies at all is decided here too (`serves_copies`,
-`precompress`): a Pages branch or a bucket never sends them, so a build only for such
-hosts makes none.
+Whether the build writes precompressed copies at all is decided here too (`precompress`,
+from each publish target's `publish/spec.serves_copies`): a Pages branch or a bucket never
+sends them, so a build only for such hosts makes none.
 """
 
 from __future__ import annotations
@@ -22,26 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..publish.spec import serves_copies
+
 FINGERPRINT = r"\.[0-9a-f]{10}\.(webp|jpg|png|svg|css|js|woff2)"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 # an SVG opened at its own address runs no script, even one svg-hush missed
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
-
-
-# Does the host behind a publish target of this kind send `x.html.br`/`.gz` in place of
-# `x.html`? SSH: a VPS with nginx (gzip_static) or Apache (our .htaccess); FTP: cPanel's
-# Apache with our .htaccess; a folder: the web server of that machine. A git branch
-# (GitHub, GitLab, Forgejo Pages) and object storage (S3, R2, MinIO) serve each file as
-# it is named: a browser asking for x.html never gets x.html.br.
-SERVES_COPIES = {"git": False, "s3": False, "ssh": True, "ftp": True, "dir": True}
-
-
-def serves_copies(kind: str, setting: str = "otomatis") -> bool:
-    """Does this target's host serve precompressed copies (`kompresi` overrides the kind)?"""
-    if setting in ("ya", "tidak"):
-        return setting == "ya"
-    return SERVES_COPIES.get(kind, True)
 
 
 def precompress(portal: Mapping[str, Any], profiles: Iterable[Mapping[str, Any]]) -> bool:

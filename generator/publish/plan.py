@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
-from ..assets.compress import is_text
+from ..names import is_text
 from .manifest import Entry, Manifest
 
 ASSET, PAGE, INDEX = 0, 1, 2
