@@ -4,3 +4,12 @@
 # the host's on-the-fly compression serves it (precompressed copies would be two more files
 # per page, `assets/compress.py`), and the page budgets do not weigh it (`assets/budgets.py`).
 PRINT_PAGE = "cetak.html"
+
+# Text files: the build may write `.gz`/`.br` copies beside them (`assets/compress.py`), and a
+# publish leaves those copies out for a host that never serves them (`publish/plan.py`).
+TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg",
+                 ".webmanifest")
+
+
+def is_text(path: str) -> bool:
+    return path.lower().endswith(TEXT_SUFFIXES)

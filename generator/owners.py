@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets.budgets import first_view_assets
+from .assets.compress import sent_size
 from .assets.finish import finished
 from .assets.media import by_village
 from .digests import digest
@@ -184,7 +185,8 @@ def _output(worker: Worker, job: Job, done: Done, out: Output, memo: dict[int, b
         return
     with recording() as rec:
         data = render_output(worker.renderer, out)
-    files, page = _finished(worker, out, data, new)
+        copies = worker.tables["config"]["precompress"]  # noted: the files depend on it
+    files, page = _finished(worker, out, data, new, copies)
     old = {rel: d for rel, d, _ in previous.files} if previous else {}
     for rel, d, _ in files:
         same = (old.get(rel) == d) if job.trusted and rel in old else None
@@ -192,7 +194,7 @@ def _output(worker: Worker, job: Job, done: Done, out: Output, memo: dict[int, b
             continue
         payload = new.blobs.get(d) or store.blob(d)
         if payload is None:  # finished earlier, but its bytes are gone from the cache
-            payload = dict(finished(out.path, data))[rel]
+            payload = dict(finished(out.path, data, copies))[rel]
         if stage(worker.spec.staging, worker.spec.output, rel, payload, same):
             done.changed.append(rel)
     done.rendered.append(out.path)
@@ -203,18 +205,19 @@ def _output(worker: Worker, job: Job, done: Done, out: Output, memo: dict[int, b
         lookups=tuple(sorted(rec.lookups.items())), files=files, page=page)
 
 
-def _finished(worker: Worker, out: Output, data: bytes,
-              new: Pending) -> tuple[tuple[tuple[str, bytes, int], ...], PageRecord | None]:
-    """Finish the rendered bytes (cached by their digest: finishing is a pure function)."""
-    key = "finish:" + digest(out.path.encode() + b"\0" + data).hex()
+def _finished(worker: Worker, out: Output, data: bytes, new: Pending,
+              copies: bool) -> tuple[tuple[tuple[str, bytes, int], ...], PageRecord | None]:
+    """Finish the rendered bytes, with or without compressed copies (cached by their
+    digest: finishing is a pure function)."""
+    key = f"finish:{copies:d}:" + digest(out.path.encode() + b"\0" + data).hex()
     cached = new.steps.get(key) or worker.store.get("steps", key)
     page = out.context.get("page")
     source = page.get("source", "") if isinstance(page, dict) else ""
     kind = out.template.removesuffix(".html")
     if cached is not None:
-        files, sha, assets, indexed = cached
+        files, sha, assets, indexed, packed = cached
     else:
-        made = finished(out.path, data)
+        made = finished(out.path, data, copies)
         files = tuple((rel, digest(b), len(b)) for rel, b in made)
         for (_, d, _), (_, b) in zip(files, made, strict=True):
             new.blobs[d] = b
@@ -223,9 +226,10 @@ def _finished(worker: Worker, out: Output, data: bytes,
         html = out.path.endswith(".html")
         assets = first_view_assets(out.path, main) if html else ()
         indexed = indexed_digest(main) if html else ""
-        new.steps[key] = (files, sha, assets, indexed)
+        packed = sent_size(out.path, made) if html else 0
+        new.steps[key] = (files, sha, assets, indexed, packed)
     return files, PageRecord(kind=kind, source=source, sha256=sha, assets=assets,
-                             indexed=indexed)
+                             indexed=indexed, packed=packed)
 
 
 def _steps(worker: Worker, job: Job, done: Done, village: Village | None) -> None:
@@ -249,7 +253,8 @@ def _steps(worker: Worker, job: Job, done: Done, village: Village | None) -> Non
         for name, plan in steps_of(spec.site, job.owner):
             key, make = plan(given)
             done.steps[name] = run_step(worker.store, place, job.steps.get(name), key, make,
-                                        finished, done.changed)
+                                        finished, done.changed,
+                                        worker.tables["config"].data["precompress"])
     finally:
         shutil.rmtree(view, ignore_errors=True)
 

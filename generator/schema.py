@@ -265,6 +265,8 @@ DESA = {
                      {}, open=True),
 }
 
+COMPRESSION = ("otomatis", "ya", "tidak")  # `kompresi`: automatic, yes, no (assets/hosting.py)
+
 PORTAL = {
     "nama": f("text", "Nama portal.", "Portal name.", required=True),
     "base_url": f("url", "Alamat web portal, mis. https://desa.banyuwangikab.go.id/.",
@@ -277,6 +279,11 @@ PORTAL = {
     "per_halaman": f("int", "Jumlah pengumuman per halaman daftar.",
                      "Announcements per list page.", minimum=1, maximum=100),
     "publikasi": obj("Tujuan publikasi.", "Publish targets.", {}, open=True),
+    "kompresi": f("enum", "Salinan .gz/.br di samping halaman: otomatis (jika ada tujuan "
+                  "publikasi yang memakainya, atau tidak ada tujuan), ya, tidak.",
+                  "Precompressed .gz/.br copies beside pages: otomatis (when a publish "
+                  "target's host serves them, or no target is named), ya (yes), tidak (no).",
+                  choices=COMPRESSION),
     "editor": obj("Editor web di /admin/ untuk relawan (lihat docs/editor-web.md).",
                   "Web editor at /admin/ for volunteers (see docs/en/web-editor.md).", {
                       "git": f("enum", "Tempat repositori.", "Where the repository is.",

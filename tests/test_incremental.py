@@ -403,8 +403,22 @@ def _village(site: Path, slug: str, n: int, now: datetime) -> datetime:
     return now
 
 
+def _hosting(site: Path, slug: str, n: int, now: datetime) -> datetime:
+    """Where the site goes, which decides its .gz/.br copies: the portal to a Pages branch
+    (none) or an SSH host (copies), a village to its own FTP host, or `kompresi: tidak`."""
+    targets = ["publikasi: {p: {jenis: git, remote: 'https://example.org/r.git'}}",
+               "publikasi: {v: {jenis: ssh, host: h, user: u, path: /w}}",
+               "publikasi: {f: {jenis: ftp, host: h, user: u, password_env: P}}",
+               "kompresi: tidak"]
+    path = site / (f"content/{slug}/desa.yaml" if n == 2 else "content/portal.yaml")
+    lines = [line for line in path.read_text().splitlines()
+             if not line.startswith(("publikasi:", "kompresi:"))]
+    path.write_text("\n".join([*lines, targets[n]]) + "\n")
+    return now
+
+
 EDITS = [_announcement, _change_page, _delete_page, _rename_page, _template, _desa, _portal,
-         _data, _translation, _media, _clock, _village]
+         _data, _translation, _media, _clock, _village, _hosting]
 EDIT = st.tuples(st.sampled_from(EDITS), st.sampled_from(VILLAGES), st.integers(0, 3))
 
 

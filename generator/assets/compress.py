@@ -2,7 +2,9 @@
 
 Deterministic: gzip without a timestamp, brotli at a server's on-the-fly quality; the same bytes in
 give the same bytes out, so a rebuild changes no compressed file it need not.
-A copy is only written when it is smaller than the file itself.
+A copy is only written when it is smaller than the file itself, and only when a host the
+site goes to serves it (see `hosting.precompress`); the page budgets weigh what gzip makes
+of a page either way (`sent_size`).
 """
 
 from __future__ import annotations
@@ -11,14 +13,7 @@ import gzip
 
 import brotli
 
-from ..names import PRINT_PAGE
-
-TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg",
-                 ".webmanifest")
-
-
-def is_text(path: str) -> bool:
-    return path.lower().endswith(TEXT_SUFFIXES)
+from ..names import PRINT_PAGE, is_text
 
 
 def gzipped(data: bytes) -> bytes:
@@ -39,3 +34,18 @@ def compressed_copies(path: str, data: bytes) -> list[tuple[str, bytes]]:
         return []
     copies = [(f"{path}.gz", gzipped(data)), (f"{path}.br", brotlied(data))]
     return [(name, packed) for name, packed in copies if len(packed) < len(data)]
+
+
+def sent_size(path: str, files: list[tuple[str, bytes]]) -> int:
+    """What a host compressing with gzip sends for the file `path` among its finished
+    `files`: its `.gz` copy if the build made one, else what gzip makes of it (a host
+    without copies compresses on the fly), never more than the file itself. Print pages
+    are weighed as they are, as they are never precompressed."""
+    made = dict(files)
+    packed = made.get(f"{path}.gz")
+    if packed is not None:
+        return len(packed)
+    data = made[path]
+    if not is_text(path) or path.endswith(PRINT_PAGE):
+        return len(data)
+    return min(len(gzipped(data)), len(data))

@@ -5,7 +5,8 @@ stays valid HTML: quoted attribute values where the spec needs them, doctype kep
 the first picture of the page is made eager. Closing tags and the <html>, <head> and <body>
 tags are kept: streaming parsers (Pagefind's search indexer, the service worker's notice)
 need them, and gzip makes them cost about 4 %. Then every text file gets `.gz` and `.br`
-copies. Being pure, `finished` can be cached by (path, hash of bytes) and run in workers.
+copies, when the build makes them (`copies`: see `hosting.precompress`). Being pure,
+`finished` can be cached by (path, hash of bytes, copies) and run in workers.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ EAGER = ' fetchpriority="high"'
 STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.DOTALL | re.IGNORECASE)
 
 
-def finished(path: str, data: bytes) -> list[tuple[str, bytes]]:
-    """The file itself, finished, followed by its compressed copies."""
+def finished(path: str, data: bytes, copies: bool = True) -> list[tuple[str, bytes]]:
+    """The file itself, finished, followed by its compressed copies (with `copies`)."""
     data = finish(path, data)
-    return [(path, data), *compressed_copies(path, data)]
+    return [(path, data), *(compressed_copies(path, data) if copies else ())]
 
 
 def finish(path: str, data: bytes) -> bytes:

@@ -11,17 +11,39 @@
 Both are written at the output root (whole portal on one host) and in each village folder
 (a village on its own domain). nginx has no per-folder file: `docs/hosting-headers.md`
 holds its snippet.
+
+Whether the build writes precompressed copies at all is decided here too (`precompress`,
+from each publish target's `publish/spec.serves_copies`): a Pages branch or a bucket never
+sends them, so a build only for such hosts makes none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..publish.spec import serves_copies
 
 FINGERPRINT = r"\.[0-9a-f]{10}\.(webp|jpg|png|svg|css|js|woff2)"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 # an SVG opened at its own address runs no script, even one svg-hush missed
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
+def precompress(portal: Mapping[str, Any], profiles: Iterable[Mapping[str, Any]]) -> bool:
+    """Does the build write `.gz`/`.br` copies? `kompresi: ya` or `tidak` in portal.yaml
+    says so; otherwise yes when any publish target (the portal's or a village's) serves
+    them, or when none is named (the folder may go anywhere, as it always could)."""
+    setting = portal.get("kompresi", "otomatis")
+    if setting in ("ya", "tidak"):
+        return setting == "ya"
+    sections = [portal.get("publikasi"), *(profile.get("publikasi") for profile in profiles)]
+    targets = [target for section in sections if isinstance(section, dict)
+               for target in section.values() if isinstance(target, dict)]
+    return not targets or any(serves_copies(str(target.get("jenis")),
+                                            str(target.get("kompresi", "otomatis")))
+                              for target in targets)
 
 
 def headers_file(villages: list[str]) -> str:

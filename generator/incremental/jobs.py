@@ -28,6 +28,7 @@ class PageRecord(NamedTuple):
     sha256: str  # of its finished bytes
     assets: tuple[str, ...]  # what its first view fetches
     indexed: str  # digest of what the search index reads of it
+    packed: int  # its gzipped size, what a host sends (with or without a .gz copy)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,7 +12,7 @@ looked up are as recorded, and the output folder is the one this cache last wrot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -169,7 +169,8 @@ class Session:
         before = self._owned(record)
         place = Place(self.folder.staging, self.folder.output, self.trusted)
         self.owned[record], ran = run_step(self.store, place, before, key, make, finished,
-                                           self.changed)
+                                           self.changed,
+                                           self.tables["config"].data["precompress"])
         if ran:
             self.ran[record] = before
 
@@ -222,7 +223,8 @@ class Session:
                 files[main] = (files[main][0], files[main][1], made.page.sha256)
                 if for_phones(main):
                     pages.append(OwnedPage(main, made.page.kind, made.page.source,
-                                           made.page.sha256, made.page.assets))
+                                           made.page.sha256, made.page.assets,
+                                           made.page.packed))
         if done.links is not None:
             lookups.update(done.links[2])
         if "villages" in done.reads:
@@ -301,10 +303,10 @@ class Session:
         report = WeightReport(budgets)
         for other in [*near, self.owned.get("step:media")]:
             if other is not None:
-                report.sizes.update((rel, info[1]) for rel, info in other.files.items())
+                report.sizes.update(_sizes(other))
         if not all(asset in report.sizes for page in owned.pages for asset in page.assets):
             for other in self.owned.values():
-                report.sizes.update((rel, info[1]) for rel, info in other.files.items())
+                report.sizes.update(_sizes(other))
         for page in owned.pages:
             report.add_page(page.path, page.kind, page.source, owned.files[page.path][1],
                             page.assets)
@@ -315,7 +317,7 @@ class Session:
         sizes, digests = report.sizes, report.digests
         for owned in self.owned.values():
             files = owned.files
-            sizes.update((rel, info[1]) for rel, info in files.items())
+            sizes.update(_sizes(owned))
             digests.update((rel, info[2]) for rel, info in files.items() if info[2])
             for page in owned.pages:
                 report.add_page(page.path, page.kind, page.source, files[page.path][1],
@@ -384,6 +386,13 @@ class Session:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _sizes(owned: Owned) -> Iterator[tuple[str, int]]:
+    """Every file's size, and each page's gzipped size as `<page>.gz`: what a host sends
+    for it, whether or not the build wrote that copy (the budgets weigh it)."""
+    yield from ((rel, info[1]) for rel, info in owned.files.items())
+    yield from ((f"{page.path}.gz", page.packed) for page in owned.pages)
 
 
 def _owner_slug(key: str) -> str:

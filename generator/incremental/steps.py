@@ -31,8 +31,9 @@ class OwnedPage(NamedTuple):
     source: str  # the content file it shows, or ""
     sha256: str
     assets: tuple[str, ...]  # what its first view fetches
+    packed: int  # its gzipped size: what a host sends, whether or not a .gz was written
 Make = Callable[[], Iterable[tuple[str, bytes]]]
-Finish = Callable[[str, bytes], list[tuple[str, bytes]]]
+Finish = Callable[[str, bytes, bool], list[tuple[str, bytes]]]  # (path, bytes, copies)
 
 
 class Owned:
@@ -101,16 +102,18 @@ class Place:
 
 
 def run_step(store: Store, place: Place, before: Owned | None, key: Any, make: Make,
-             finish: Finish, changed: list[str]) -> tuple[Owned, bool]:
-    """The step's record after this build, and whether it ran; staged paths go to `changed`."""
-    key_digest = value_digest(key)
+             finish: Finish, changed: list[str], copies: bool) -> tuple[Owned, bool]:
+    """The step's record after this build, and whether it ran; staged paths go to `changed`.
+    Its files are finished with compressed copies or without (`copies`), which its key
+    holds too."""
+    key_digest = value_digest((key, copies))
     if before is not None and before.key == key_digest and \
             (place.trusted or put_back(store, place, [(r, i[0]) for r, i in before.files.items()],
                                        changed)):
         return before, False
     old = before.files if before is not None and place.trusted else {}
     files: dict[str, FileInfo] = {}
-    new = Finished(store, finish)
+    new = Finished(store, finish, copies)
     for rel, data in make():
         for out_rel, d, size in new.files(rel, data):
             files[out_rel] = (d, size, "")
@@ -126,18 +129,18 @@ class Finished:
     """Finishing (minify, compressed copies) cached by the digest of its input: a file
     a step makes again with the same bytes is not finished again."""
 
-    def __init__(self, store: Store, finish: Finish):
-        self.store, self.finish = store, finish
+    def __init__(self, store: Store, finish: Finish, copies: bool):
+        self.store, self.finish, self.copies = store, finish, copies
         self.blobs: dict[bytes, bytes] = {}
         self.records: dict[str, Any] = {}
 
     def files(self, rel: str, data: bytes) -> list[tuple[str, bytes, int]]:
-        key = "finish-step:" + digest(rel.encode() + b"\0" + data).hex()
+        key = f"finish-step:{self.copies:d}:" + digest(rel.encode() + b"\0" + data).hex()
         cached = self.records.get(key) or self.store.get("steps", key)
         if cached is not None and all(self.store.has_blob(d) for _, d, _ in cached[0]):
             return list(cached[0])
         made = []
-        for out_rel, out_data in self.finish(rel, data):
+        for out_rel, out_data in self.finish(rel, data, self.copies):
             d = digest(out_data)
             self.blobs[d] = out_data
             made.append((out_rel, d, len(out_data)))

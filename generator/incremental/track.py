@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..assets.hosting import precompress
 from ..digests import digest
 from ..recording import active
 
@@ -77,8 +78,10 @@ def table_digest(data: Mapping[str, Any]) -> bytes:
 
 
 def tracked_tables(site: Any, catalog: Mapping[str, Any]) -> dict[str, TrackedTable]:
-    """The shared tables renders look things up in, each noting what was asked."""
+    """The shared tables renders look things up in, each noting what was asked; finishing
+    looks up `precompress` (whether it writes .gz/.br copies) the same way."""
     return {"urls": TrackedTable("urls", site.source_urls),
             "media": TrackedTable("media", catalog),
             "config": TrackedTable("config", {
-                "allow_html": bool(site.portal.get("izinkan_html"))})}
+                "allow_html": bool(site.portal.get("izinkan_html")),
+                "precompress": precompress(site.portal, (v.profile for v in site.villages))})}

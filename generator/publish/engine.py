@@ -9,7 +9,8 @@ confirmed while sending are recorded (`journal.py`), so a re-run does not send t
 again, and removes the temporary files an interrupted upload left; deletions come only
 after every upload succeeded; the final manifest is written last. Nothing is ever
 deleted that no earlier manifest of ours listed, and no file of the host's is
-overwritten unless the volunteer says so (`--overwrite-foreign`).
+overwritten unless the volunteer says so (`--overwrite-foreign`). A host that never
+serves precompressed copies (`kompresi`, see `assets/hosting.py`) gets none.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Protocol
 from .base import PublishError, Target, temp_name
 from .journal import Journal, record_name
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, dumps, loads, scan
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, without_copies
 
 
 class Progress(Protocol):
@@ -60,6 +61,8 @@ class Result:
 
 def publish(target: Target, root: Path, options: Options, progress: Progress) -> Result:
     local = scan(root)
+    if not target.spec.serves_copies:  # its manifest then lists none: any sent before go
+        local = without_copies(local)
     try:
         target.connect()
         journal = Journal(target)

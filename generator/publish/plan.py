@@ -7,7 +7,8 @@ The order keeps the live site whole at every moment of a slow upload:
 3. indexes: feeds, sitemaps, robots.txt, which announce pages to the world;
 4. deletions, last and in the reverse order, only of files the previous manifest lists.
 
-A precompressed copy (`x.html.gz`, `x.html.br`) travels right after its original.
+A precompressed copy (`x.html.gz`, `x.html.br`) travels right after its original, and
+only to a host that serves it (`without_copies`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
+from ..names import is_text
 from .manifest import Entry, Manifest
 
 ASSET, PAGE, INDEX = 0, 1, 2
@@ -30,6 +32,17 @@ def original_of(rel: str) -> str:
         if rel.endswith(suffix) and "." in PurePosixPath(rel[: -len(suffix)]).name:
             return rel[: -len(suffix)]
     return rel
+
+
+def without_copies(local: Manifest) -> Manifest:
+    """The site without the precompressed copies of its text files, for a host that never
+    serves them (a Pages branch, a bucket): a third of the files, none a browser gets."""
+    return {rel: entry for rel, entry in local.items()
+            if not _is_copy(rel) or original_of(rel) not in local}
+
+
+def _is_copy(rel: str) -> bool:
+    return original_of(rel) != rel and is_text(original_of(rel))
 
 
 def stage_of(rel: str) -> int:

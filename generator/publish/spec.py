@@ -25,6 +25,7 @@ from typing import Any
 
 from ..content import Document, load_yaml_file
 from ..errors import Problem
+from ..schema import COMPRESSION
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Key:
 ENV_NAME_RE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 TARGET_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SSH_KEYS = {"key_env": Key("env"), "known_hosts_env": Key("env")}
+# does this host serve the precompressed .gz/.br copies? `otomatis`: by its kind
+# (`SERVES_COPIES`); the build makes them only if some target does (assets/hosting.py)
+HOSTING_KEYS = {"kompresi": Key("choice", default="otomatis", choices=COMPRESSION)}
 
 KINDS: dict[str, dict[str, Key]] = {
     "git": {
@@ -49,6 +53,7 @@ KINDS: dict[str, dict[str, Key]] = {
         "author_email": Key("text", default="kampung@localhost"),
         "message": Key("text", default="Terbitkan situs"),
         **SSH_KEYS,
+        **HOSTING_KEYS,
     },
     "ssh": {
         "host": Key("text", required=True),
@@ -58,6 +63,7 @@ KINDS: dict[str, dict[str, Key]] = {
         "mode": Key("choice", default="auto", choices=("auto", "rsync", "sftp")),
         "password_env": Key("env"),
         **SSH_KEYS,
+        **HOSTING_KEYS,
     },
     "ftp": {
         "host": Key("text", required=True),
@@ -69,6 +75,7 @@ KINDS: dict[str, dict[str, Key]] = {
         "tls_verify": Key("bool", default=True),
         "ca_file": Key("text"),
         "timeout": Key("int", default=60),
+        **HOSTING_KEYS,
     },
     "s3": {
         "bucket": Key("text", required=True),
@@ -77,11 +84,19 @@ KINDS: dict[str, dict[str, Key]] = {
         "region": Key("text", default="us-east-1"),
         "access_key_env": Key("env", default="AWS_ACCESS_KEY_ID"),
         "secret_key_env": Key("env", default="AWS_SECRET_ACCESS_KEY"),
+        **HOSTING_KEYS,
     },
     "dir": {
         "path": Key("text", required=True),
+        **HOSTING_KEYS,
     },
 }
+# Does the host behind a target of this kind send `x.html.br`/`.gz` in place of `x.html`?
+# SSH: a VPS with nginx (gzip_static) or Apache (our .htaccess); FTP: cPanel's Apache with
+# our .htaccess; a folder: the web server of that machine. A git branch (GitHub, Forgejo
+# Pages; GitLab Pages does, with `kompresi: ya`) and object storage (S3, R2, MinIO) serve
+# each file by its own name: a browser asking for x.html never gets x.html.br.
+SERVES_COPIES = {"git": False, "s3": False, "ssh": True, "ftp": True, "dir": True}
 SECRET_WORDS = ("password", "sandi", "secret", "token", "key", "kunci")
 
 
@@ -100,9 +115,21 @@ class TargetSpec:
     def label(self) -> str:
         return f"{self.village}/{self.name}" if self.village else self.name
 
+    @property
+    def serves_copies(self) -> bool:
+        """Does the host send `x.html.br`/`.gz` for `x.html` (else publish leaves them out)?"""
+        return serves_copies(self.kind, self.options.get("kompresi", "otomatis"))
+
     def env_names(self) -> list[str]:
         keys = KINDS[self.kind]
         return [v for k, v in self.options.items() if keys[k].kind == "env" and v]
+
+
+def serves_copies(kind: str, setting: str = "otomatis") -> bool:
+    """Does this target's host serve precompressed copies (`kompresi` overrides the kind)?"""
+    if setting in ("ya", "tidak"):
+        return setting == "ya"
+    return SERVES_COPIES.get(kind, True)
 
 
 def load_targets(content: Path) -> tuple[list[TargetSpec], list[Problem]]:

@@ -78,8 +78,11 @@ def s3_remote(moto_s3: MotoS3) -> S3Remote:
     client = moto_s3.client()
     bucket = f"desa-{next(_buckets)}"
     client.create_bucket(Bucket=bucket)
+    # kompresi: ya: the tests follow every file, .gz/.br copies included (a bucket behind a
+    # server that serves them); test_plan and test_spec_and_cli cover leaving them out
     spec = {"jenis": "s3", "bucket": bucket, "prefix": "situs", "endpoint": moto_s3.url,
-            "access_key_env": "KAMPUNG_S3_KEY", "secret_key_env": "KAMPUNG_S3_SECRET"}
+            "access_key_env": "KAMPUNG_S3_KEY", "secret_key_env": "KAMPUNG_S3_SECRET",
+            "kompresi": "ya"}
     env = {"KAMPUNG_S3_KEY": moto_s3.access_key, "KAMPUNG_S3_SECRET": moto_s3.secret_key}
     bad = {**env, "KAMPUNG_S3_SECRET": "kunci-rahasia-yang-salah-789"}
     return S3Remote(client, bucket, spec, env, bad)
@@ -90,7 +93,8 @@ def git_remote(tmp_path, sshd: Sshd | None = None) -> GitRemote:
     need("git")
     bare = tmp_path / "pages.git"
     GitRemote(bare, {}, {}).git("init", "--quiet", "--bare", str(bare), cwd=tmp_path)
-    spec = {"jenis": "git", "remote": str(bare), "branch": "gh-pages"}
+    spec = {"jenis": "git", "remote": str(bare), "branch": "gh-pages",
+            "kompresi": "ya"}  # every file, copies included (GitLab Pages serves them)
     if sshd is None:
         return GitRemote(bare, spec, {})
     spec |= {"remote": f"ssh://{sshd.user}@127.0.0.1:{sshd.port}{bare}",

@@ -7,7 +7,15 @@ import json
 import pytest
 
 from kampung.publish.manifest import Entry, ManifestError, dumps, loads, safe_path, scan
-from kampung.publish.plan import ASSET, INDEX, PAGE, make_plan, stage_of, upload_order
+from kampung.publish.plan import (
+    ASSET,
+    INDEX,
+    PAGE,
+    make_plan,
+    stage_of,
+    upload_order,
+    without_copies,
+)
 
 
 def m(*pairs: tuple[str, str]) -> dict[str, Entry]:
@@ -52,6 +60,15 @@ def test_assets_go_first_then_pages_deepest_first_then_indexes():
 ])
 def test_a_precompressed_copy_travels_with_its_original(rel, stage):
     assert stage_of(rel) == stage
+
+
+def test_a_host_that_ignores_copies_gets_the_originals_and_every_other_file():
+    local = m(("index.html", "1"), ("index.html.gz", "2"), ("index.html.br", "3"),
+              ("sw.js.br", "4"), ("sw.js", "5"), ("media/arsip.tar.gz", "6"),
+              ("media/data.json.gz", "7"), ("media/foto.jpg", "8"), ("media/foto.jpg.gz", "9"))
+    assert sorted(without_copies(local)) == [  # an archive is a file, not a copy
+        "index.html", "media/arsip.tar.gz", "media/data.json.gz", "media/foto.jpg",
+        "media/foto.jpg.gz", "sw.js"]
 
 
 def test_deletions_remove_links_before_their_targets():

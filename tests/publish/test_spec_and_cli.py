@@ -76,6 +76,20 @@ def test_a_village_publishes_its_own_folder_to_its_own_target(tmp_path):
     assert (tmp_path / "all" / "index.html").exists()
 
 
+def test_a_host_that_ignores_copies_gets_none_and_loses_those_sent_before(tmp_path):
+    site = make_site(tmp_path, {"web": {"jenis": "dir", "path": str(tmp_path / "web")}})
+    assert publish(site).code == 0
+    assert (tmp_path / "web/kemiren/index.html.gz").exists()  # a folder: served by nginx
+    portal = site / "content/portal.yaml"
+    portal.write_text(portal.read_text() + "    kompresi: tidak\n")
+    run = publish(site, "--format", "json")
+    assert run.code == 0, run.err
+    gone = [rel for rel in sample_tree() if rel.endswith(".gz")]
+    assert sorted(run.target()["deleted_files"]) == sorted(gone) and gone
+    assert not list((tmp_path / "web").rglob("*.gz"))
+    assert (tmp_path / "web/kemiren/index.html").exists()
+
+
 def test_a_missing_secret_names_the_variable_and_never_connects(tmp_path):
     site = make_site(tmp_path, {"hosting": {"jenis": "ftp", "host": "127.0.0.1", "port": 9,
                                             "user": "u", "password_env": "KAMPUNG_TEST_NONE"}})
