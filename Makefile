@@ -2,10 +2,9 @@
 #   make serve   build the sample portal and preview it on http://127.0.0.1:8000
 #                (another port: make serve PORT=8001); installs only what running needs
 #   make test    lint (ruff), layer contracts (lint-imports), type-check (mypy), then run
-#                the whole test suite (installs
-#                the test extras too); a test whose outside tool is missing (Chromium,
-#                apache2, nginx...) is skipped, saying why, unless CI=true, where every
-#                one is required
+#                the whole test suite (installs the test extras too); a test whose outside
+#                tool is missing (Chromium, apache2, nginx...) is skipped, saying why,
+#                unless CI=true, where every one is required
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
