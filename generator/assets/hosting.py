@@ -13,7 +13,7 @@ Both are written at the output root (whole portal on one host) and in each villa
 holds its snippet.
 
 Whether the build writes precompressed copies at all is decided here too (`precompress`,
-from each publish target's `publish/spec.serves_copies`): a Pages branch or a bucket never
+from each publish target's `hosts.serves_copies`): a Pages branch or a bucket never
 sends them, so a build only for such hosts makes none.
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..publish.spec import serves_copies
+from ..hosts import serves_copies
 
 FINGERPRINT = r"\.[0-9a-f]{10}\.(webp|jpg|png|svg|css|js|woff2)"
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..content import Document, load_yaml_file
 from ..errors import Problem
+from ..hosts import serves_copies
 from ..schema import COMPRESSION
 
 
@@ -40,7 +41,7 @@ ENV_NAME_RE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 TARGET_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 SSH_KEYS = {"key_env": Key("env"), "known_hosts_env": Key("env")}
 # does this host serve the precompressed .gz/.br copies? `otomatis`: by its kind
-# (`SERVES_COPIES`); the build makes them only if some target does (assets/hosting.py)
+# (`hosts.SERVES_COPIES`); the build makes them only if some target does (assets/hosting.py)
 HOSTING_KEYS = {"kompresi": Key("choice", default="otomatis", choices=COMPRESSION)}
 
 KINDS: dict[str, dict[str, Key]] = {
@@ -91,12 +92,6 @@ KINDS: dict[str, dict[str, Key]] = {
         **HOSTING_KEYS,
     },
 }
-# Does the host behind a target of this kind send `x.html.br`/`.gz` in place of `x.html`?
-# SSH: a VPS with nginx (gzip_static) or Apache (our .htaccess); FTP: cPanel's Apache with
-# our .htaccess; a folder: the web server of that machine. A git branch (GitHub, Forgejo
-# Pages; GitLab Pages does, with `kompresi: ya`) and object storage (S3, R2, MinIO) serve
-# each file by its own name: a browser asking for x.html never gets x.html.br.
-SERVES_COPIES = {"git": False, "s3": False, "ssh": True, "ftp": True, "dir": True}
 SECRET_WORDS = ("password", "sandi", "secret", "token", "key", "kunci")
 
 
@@ -123,13 +118,6 @@ class TargetSpec:
     def env_names(self) -> list[str]:
         keys = KINDS[self.kind]
         return [v for k, v in self.options.items() if keys[k].kind == "env" and v]
-
-
-def serves_copies(kind: str, setting: str = "otomatis") -> bool:
-    """Does this target's host serve precompressed copies (`kompresi` overrides the kind)?"""
-    if setting in ("ya", "tidak"):
-        return setting == "ya"
-    return SERVES_COPIES.get(kind, True)
 
 
 def load_targets(content: Path) -> tuple[list[TargetSpec], list[Problem]]:
