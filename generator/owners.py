@@ -111,22 +111,26 @@ def run_jobs(spec: Spec, todo: list[Job], count: int, take: Callable[[Done], Non
     portal = next((job for job in todo if not job.owner and job.restore is None), None)
     shared = [job for job in todo if job is not portal]
     if portal is not None:
-        alone = worker(spec)
-        take(run(alone, portal))
-        alone.store.close()
+        _in_this_process(spec, [portal], take)
     if not shared:
         return
     pages = sum(len(job.restore or ()) or 100 for job in shared)
     count = min(count, len(shared)) if pages >= SMALL * (5 if fresh_workers() else 1) else 1
     if count <= 1:
-        here = worker(spec)
-        for job in shared:
-            take(run(here, job))
-        here.store.close()
+        _in_this_process(spec, shared, take)
         return
     with workers(count, _start_worker, (spec,)) as pool:
         for done in pool.imap_unordered(_run_here, shared, chunksize=1):
             take(done)
+
+
+def _in_this_process(spec: Spec, jobs: list[Job], take: Callable[[Done], None]) -> None:
+    here = worker(spec)
+    try:
+        for job in jobs:
+            take(run(here, job))
+    finally:
+        here.store.close()
 
 
 _THIS_PROCESS: list[Worker] = []  # a pool worker's Worker: set up once, by _start_worker
