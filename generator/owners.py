@@ -39,7 +39,6 @@ from .incremental.jobs import (
     Made,
     PageRecord,
     Pending,
-    TrackedSite,
     context_value,
     is_current,
 )
@@ -154,12 +153,12 @@ def run(worker: Worker, job: Job) -> Done:
         return done
     if job.records is None:
         job.records = worker.store.outputs_of(job.owner)
-    site = TrackedSite(spec.site.portal, spec.site.villages, spec.site.now,
-                       worker.tables["urls"])  # type: ignore[arg-type]
-    object.__setattr__(site, "reads", set())
     village = worker.store.village(job.owner) if job.owner else None  # bodies: only here
+    # a village's pages are planned from the portal and that village alone, so no other
+    # village can change them; the portal's job sees every village (and its key says so)
+    site = Site(spec.site.portal, (village,) if village else spec.site.villages, spec.site.now,
+                worker.tables["urls"])  # type: ignore[arg-type]  # a tracked mapping
     outputs = list(village_outputs(site, village) if village else portal_outputs(site))
-    done.reads = tuple(sorted(object.__getattribute__(site, "reads")))
     memo: dict[int, bytes] = {}
     new = Pending()
     try:
@@ -204,7 +203,7 @@ def _output(worker: Worker, job: Job, done: Done, out: Output, memo: dict[int, b
     done.rendered.append(out.path)
     done.records[out.path] = Made(
         templates=tuple(sorted((n, worker.spec.templates.get(n, MISSING))
-                               for n in rec.templates)),
+                               for n in worker.renderer.templates_used(out.template))),
         names=tuple(sorted((n, context_value(out.context, n, memo)) for n in rec.names)),
         lookups=tuple(sorted(rec.lookups.items())), files=files, page=page)
 

@@ -2,10 +2,11 @@
 the renderer and the cache so that neither imports the other.
 
 While an output renders, a `Recorder` is active in the thread. The Jinja context notes every
-name the templates look up and the environment every template it loads (extends, include,
-import); the cache's lookup tables (`incremental/track.py`) note the keys asked for. The
-renderer is handed a `RenderMemo` (the cache's `incremental/fragments.Fragments`
-implements it) for work it may reuse from earlier builds.
+name the templates look up; the cache's lookup tables (`incremental/track.py`) note the keys
+asked for. Which templates an output is made from is not recorded: it is known before
+rendering (`render.env.Renderer.templates_used`). The renderer is handed a `RenderMemo` (the
+cache's `incremental/fragments.Fragments` implements it) for work it may reuse from earlier
+builds.
 """
 
 from __future__ import annotations
@@ -35,10 +36,9 @@ class RenderMemo(Protocol):
 
 
 class Recorder:
-    """What one render read: template names, context names, and table lookups."""
+    """What one render read: context names and table lookups."""
 
     def __init__(self) -> None:
-        self.templates: set[str] = set()
         self.names: set[str] = set()
         self.lookups: dict[tuple[str, str], bytes] = {}
 
@@ -84,14 +84,6 @@ class TrackingContext(Context):
 
 
 class TrackingEnvironment(jinja2.Environment):
-    """A Jinja environment that notes every template loaded, found or not."""
+    """A Jinja environment whose templates note the names they look up (see above)."""
 
     context_class = TrackingContext
-
-    def _load_template(self, name: str, globals: Any) -> jinja2.Template:
-        recorder = active()
-        if recorder is not None:
-            recorder.templates.add(name)
-        return super()._load_template(name, globals)
-
-

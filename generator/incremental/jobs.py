@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..errors import Problem
-from ..model import Site
 from ..pages import Output
 from .steps import Owned
 from .track import MISSING, TrackedTable, value_digest
@@ -60,7 +59,6 @@ class Done:
     rendered: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     links: Any = None
-    reads: tuple[str, ...] = ()  # Site attributes the plan read (see TrackedSite)
     steps: dict[str, tuple[Owned, bool]] = field(default_factory=dict)  # (record, ran)
     restored: bool = False  # every file came back from the cache; nothing was planned
 
@@ -71,15 +69,6 @@ class Pending:
 
     blobs: dict[bytes, bytes] = field(default_factory=dict)
     steps: dict[str, Any] = field(default_factory=dict)
-
-
-class TrackedSite(Site):
-    """The site as a job's plan sees it: notes which shared parts the plan read."""
-
-    def __getattribute__(self, name: str) -> Any:
-        if name in ("villages", "source_urls"):
-            object.__getattribute__(self, "reads").add(name)
-        return object.__getattribute__(self, name)
 
 
 def is_current(made: Made, out: Output, templates: dict[str, bytes],

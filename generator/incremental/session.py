@@ -194,10 +194,7 @@ class Session:
             return False
         tables = self.tables
         for (table, key), value in before.lookups:
-            if table == "site":  # the plan read every village: any change counts
-                if value != self.villages_key:
-                    return False
-            elif table not in self.settled and tables[table].current(key) != value:
+            if table not in self.settled and tables[table].current(key) != value:
                 return False
         return True
 
@@ -227,8 +224,6 @@ class Session:
                                            made.page.packed))
         if done.links is not None:
             lookups.update(done.links[2])
-        if "villages" in done.reads:
-            lookups[("site", "villages")] = self.villages_key
         self.owned[f"owner:{done.owner}"] = Owned(
             self.key_of(done.owner), tuple(sorted(lookups.items())), files, tuple(pages),
             tuple(done.problems), done.links)

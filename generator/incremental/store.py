@@ -21,7 +21,7 @@ from typing import Any
 from ..digests import digest
 from .recent import Recent
 
-FORMAT = 7  # bump when the tables or the meaning of a record change
+FORMAT = 8  # bump when the tables or the meaning of a record change
 FILE = "build.sqlite"
 SCHEMA = """
 create table meta (key text primary key, value blob);

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup
 
 from .. import i18n
@@ -33,7 +34,7 @@ class Renderer:
     def __init__(self, site_root: Path, theme: str, urls: Mapping[str, str],
                  allow_html: bool = False, media: Mapping[str, dict[str, Any]] | None = None,
                  fragments: RenderMemo | None = None):
-        # the tracking environment notes templates and names read (for the build cache);
+        # the tracking environment notes the names templates read (for the build cache);
         # templates do not change during a build, so they are not checked for changes
         self.env = TrackingEnvironment(
             loader=theme_loader(site_root, theme),
@@ -51,10 +52,41 @@ class Renderer:
         self.env.globals.update(EXTRAS_GLOBALS, qr_svg=self._qr_svg)  # posters, sharing,
         #                                                      calendars, open data
         self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
+        self._used: dict[str, frozenset[str]] = {}
 
     def render(self, output: Output) -> bytes:
         template = self.env.get_template(output.template)
         return template.render(output.context).encode("utf-8")
+
+    def templates_used(self, name: str) -> frozenset[str]:
+        """`name` and every template it extends, includes or imports, and theirs, found or
+        not: what a render of `name` can read. A reference made at render time (a name in a
+        variable; the shipped themes have none) could be any template."""
+        if name not in self._used:
+            found, todo = set(), [name]
+            while todo:
+                current = todo.pop()
+                if current in found:
+                    continue
+                found.add(current)
+                referenced = self._references(current)
+                if None in referenced:
+                    found.update(self.env.list_templates())
+                    break
+                todo.extend(r for r in referenced if r is not None)
+            self._used[name] = frozenset(found)
+        return self._used[name]
+
+    def _references(self, name: str) -> list[str | None]:
+        try:
+            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            return []
+        try:
+            tree = self.env.parse(source)
+        except jinja2.TemplateSyntaxError:  # never rendered in this build: its digest will do
+            return []
+        return list(meta.find_referenced_templates(tree))
 
     @jinja2.pass_context
     def _markdown(self, ctx: jinja2.runtime.Context, page: dict[str, Any]) -> Any:
