@@ -17,7 +17,11 @@ from typing import Any, NamedTuple
 from . import extras
 from .assets.sitefiles import site_files
 from .extras.search import FOLDER as SEARCH_FOLDER
+from .extras.searchindex import RECORD
 from .model import Site, Village
+from .pages import Output
+from .render.env import Renderer
+from .render.output import render_output
 
 Files = Iterable[tuple[str, bytes]]
 Make = Callable[[], Files]
@@ -47,6 +51,8 @@ class StepInput:
     media_of: Sequence[tuple[str, Any]]  # this village's entries of it
     pages: Mapping[str, PageFile]  # the owner's rendered pages, by path
     pages_root: Callable[[], Path]  # a folder holding the new version of every page
+    renderer: Renderer  # the owner's, for files made from a theme template
+    templates: Mapping[str, bytes]  # template name -> digest of the file the theme gives
 
 
 Plan = tuple[Any, Make]  # (key, make)
@@ -81,10 +87,20 @@ def _village_search(given: StepInput) -> Plan:
 
 
 def _portal_search(given: StepInput) -> Plan:
-    """The portal's search bundle: titles, summaries and expiry of every village."""
-    return ((sorted(given.fronts.items()), given.site.today),
+    """The portal's search bundle: titles, summaries and expiry of every village, each a
+    short page made by the theme's record template."""
+    def record(data: dict[str, Any]) -> str:
+        out = Output(RECORD, RECORD, {"lang": "id", "path": RECORD, **data})
+        return render_output(given.renderer, out).decode("utf-8")
+
+    return ((sorted(given.fronts.items()), given.site.today, _template_key(given, RECORD)),
             lambda: _within("", extras.search_files(given.staging, given.site, set(),
-                                                    given.output)))
+                                                    given.output, record=record)))
+
+
+def _template_key(given: StepInput, name: str) -> list[tuple[str, bytes]]:
+    """What a render of the template `name` reads of the theme."""
+    return sorted((n, given.templates.get(n, b"")) for n in given.renderer.templates_used(name))
 
 
 def _village_site(given: StepInput) -> Plan:

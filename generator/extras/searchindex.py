@@ -19,14 +19,13 @@ import hashlib
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from html import escape
 from pathlib import Path
+from typing import Any
 
 from ..errors import ContentError, Problem
-from ..i18n import translate
 from ..model import Site, Village
 from ..pages import expired
 from .search import FOLDER, PART, indexed_paths, portal_bundles, rank
@@ -37,6 +36,8 @@ KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", ".pf_meta", 
         ".pf_fragment", EXTENSION, ".pf_index", ".pf_filter")
 EXCLUDE = ".extras, .sample, .langs"  # share and print links, notes, language switch
 Source = Path | str  # a rendered page to link, or the HTML of a short record
+RECORD = "cari_rekaman.html"  # the template of a portal record (its context: portal_records)
+Record = Callable[[dict[str, Any]], str]  # a record's data -> its HTML
 DIGEST = ".kampung-cari"  # never published: publishing skips Kampung's .kampung-* files
 
 
@@ -49,10 +50,12 @@ def indexed_digest(html: bytes) -> str:
 
 
 def search_files(pages: Path, site: Site, selected: set[str], previous: Path | None = None,
-                 indexed: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+                 indexed: Mapping[str, str] | None = None,
+                 record: Record | None = None) -> Iterator[tuple[str, bytes]]:
     """The Pagefind bundles of the `selected` villages, made from the new HTML in the
-    folder `pages`; with no village selected, the portal's bundle. `indexed` may give the
-    `indexed_digest` of pages (by path in the site) that the build already knows.
+    folder `pages`; with no village selected, the portal's bundle, its records made by
+    `record`. `indexed` may give the `indexed_digest` of pages (by path in the site) that
+    the build already knows.
 
     A bundle whose pages did not change since the build that wrote `previous` (the
     output folder) is taken from there (a digest of its pages sits beside it in
@@ -65,7 +68,9 @@ def search_files(pages: Path, site: Site, selected: set[str], previous: Path | N
         for v in villages}
     homes = {f"{v.slug}/{FOLDER}": pages / v.slug for v in villages}  # where their pages are
     if not selected:
-        jobs.update((folder, portal_records(part, site.today))
+        assert record is not None, "the portal's index needs its record template"
+        jobs.update((folder, [(url, record(data)) for url, data in portal_records(part,
+                                                                              site.today)])
                     for folder, part in portal_bundles(site))
     known = {pages / rel: d for rel, d in (indexed or {}).items()}
     digests = {folder: _digest(sources, known) for folder, sources in jobs.items()}
@@ -124,22 +129,21 @@ def _current(previous: Path, digest: str) -> bool:
     return mark.is_file() and mark.read_text() == digest
 
 
-def portal_records(villages: Iterable[Village], today: date) -> list[tuple[str, Source]]:
-    """One short page per village page: what it is, where, its summary, and its rank in
-    the results (services first, expired notices last)."""
-    records: list[tuple[str, Source]] = []
+def portal_records(villages: Iterable[Village], today: date) -> list[tuple[str, dict[str, Any]]]:
+    """What the portal's index holds of each village page: what it is, where, its summary,
+    and its rank in the results (services first, expired notices last). The theme's
+    `cari_rekaman.html` makes each a short page (see RECORD)."""
+    records: list[tuple[str, dict[str, Any]]] = []
     for village in villages:
-        place = f"{village.profile['nama']} · Kec. {village.profile['kecamatan']}"
         for page in village.pages:
             if page.lang != "id":
                 continue
-            kind = translate("id", f"ui.extras.section.{page.kind}")
             words = [page.data.get(k, "") for k in ("ringkasan", "untuk_apa", "produk")]
-            order = rank(page.kind, page.kind == "pengumuman" and expired(page, today))
-            html = (f'<html lang="id"><body><main><h1>{escape(page.title)}</h1>'
-                    f'<p data-pagefind-meta="rank:{order}">{escape(kind)} · {escape(place)}</p>'
-                    f"<p>{escape(' '.join(str(w) for w in words if w))}</p></main></body></html>")
-            records.append((f"{village.slug}/{page.url}index.html", html))
+            records.append((f"{village.slug}/{page.url}index.html", {
+                "judul": page.title, "jenis": page.kind,
+                "peringkat": rank(page.kind, page.kind == "pengumuman" and expired(page, today)),
+                "desa": village.profile["nama"], "kecamatan": village.profile["kecamatan"],
+                "ringkasan": " ".join(str(w) for w in words if w)}))
     return records
 
 

@@ -196,3 +196,37 @@ def test_a_large_index_is_bundled_by_the_first_digits_of_each_fragment_hash() ->
     assert bundle_digits(500_000) == 0  # a village of 100 long pages: one request
     assert bundle_digits(4_000_000) == 2  # a portal of 10,000 pages: 256 bundles of 16 KB
     assert prefix("id_11e121f", 0) == "id_" and prefix("en_11e121f", 2) == "en_11"
+
+
+@pytest.mark.slow
+def test_the_portal_records_come_from_the_theme_and_follow_its_edits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a portal search result shows is a template a site may replace; replacing it
+    indexes the portal's records again, and only them."""
+    from extras.site import make_extras_site
+    from kampung.build import build
+    from kampung.extras import searchindex
+
+    root = make_extras_site(tmp_path / "situs")
+    build(root, root / "output", now=NOW)
+    records: dict[str, str] = {}
+    indexed: list[str] = []
+    real = searchindex._index
+
+    def noting(work: Path, pages: list, home: Path | None) -> None:
+        indexed.append(work.relative_to(next(p for p in work.parents
+                                             if p.name.startswith(".kampung-cari"))).as_posix())
+        records.update((url, s) for url, s in pages if isinstance(s, str))
+        real(work, pages, home)
+    monkeypatch.setattr(searchindex, "_index", noting)
+    own = root / "templates/cari_rekaman.html"
+    own.parent.mkdir(exist_ok=True)
+    own.write_text('<html lang="id"><body><main><h1>{{ judul }}</h1>'
+                   "<p>{{ desa }}, {{ t('extras.section.' ~ jenis) }}</p></main></body></html>")
+    build(root, root / "output", now=NOW)
+    assert indexed == ["pagefind"]  # the portal's records were made again, and only they
+    ronda = next(html for url, html in records.items() if url.endswith("/agenda/ronda/index.html"))
+    assert "<p>Sumberrejo, Agenda</p>" in ronda and "Kec." not in ronda
+    indexed.clear()
+    build(root, root / "output", now=NOW)
+    assert indexed == []  # nothing changed: not indexed again
