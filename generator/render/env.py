@@ -53,6 +53,7 @@ class Renderer:
         #                                                      calendars, open data
         self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
         self._used: dict[str, frozenset[str]] = {}
+        self._referenced: dict[str, list[str | None]] = {}
 
     def render(self, output: Output) -> bytes:
         template = self.env.get_template(output.template)
@@ -78,6 +79,11 @@ class Renderer:
         return self._used[name]
 
     def _references(self, name: str) -> list[str | None]:
+        if name not in self._referenced:
+            self._referenced[name] = self._parsed_references(name)
+        return self._referenced[name]
+
+    def _parsed_references(self, name: str) -> list[str | None]:
         try:
             source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
         except jinja2.TemplateNotFound:
