@@ -51,7 +51,7 @@ from .model import Site, Village
 from .pages import Output
 from .parallel import SMALL, fresh_workers, workers
 from .plan import portal_outputs, village_outputs
-from .recording import recording
+from .recording import TrackingContext, recording
 from .render.env import Renderer
 from .render.output import render_output
 from .write import stage
@@ -94,7 +94,7 @@ def worker(spec: Spec) -> Worker:
     fragments = Fragments(store, tables)
     renderer = Renderer(spec.site_root, site.portal["tema"], tables["urls"],
                         allow_html=bool(site.portal.get("izinkan_html")),
-                        media=tables["media"], fragments=fragments)
+                        media=tables["media"], fragments=fragments, context=TrackingContext)
     share_compiled(renderer.env, spec.cache_file.parent / "templates")
     return Worker(spec=spec, tables=tables, renderer=renderer, store=store,
                   fragments=fragments, media_of=by_village(spec.catalog))

@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-import jinja2
 from jinja2.runtime import Context
 
 _local = threading.local()
@@ -68,7 +67,8 @@ class recording:
 
 
 class TrackingContext(Context):
-    """A Jinja context that notes every name a template looks up."""
+    """A Jinja context that notes every name a template looks up (the build gives it to
+    the renderer as its environment's `context_class`, the seam Jinja documents)."""
 
     def resolve_or_missing(self, key: str) -> Any:
         recorder = active()
@@ -82,8 +82,3 @@ class TrackingContext(Context):
             recorder.names.add(name)
         return super().__contains__(name)
 
-
-class TrackingEnvironment(jinja2.Environment):
-    """A Jinja environment whose templates note the names they look up (see above)."""
-
-    context_class = TrackingContext

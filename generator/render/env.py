@@ -13,13 +13,14 @@ from urllib.parse import quote
 
 import jinja2
 from jinja2 import meta
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import i18n
 from ..extras.globals import TEMPLATE_GLOBALS as EXTRAS_GLOBALS
 from ..extras.qr import qr_svg
 from ..pages import Output
-from ..recording import RenderMemo, TrackingEnvironment
+from ..recording import RenderMemo
 from . import format as fmt
 from .markdown import MarkdownRenderer
 from .pictures import markdown_pictures
@@ -33,15 +34,15 @@ class Renderer:
 
     def __init__(self, site_root: Path, theme: str, urls: Mapping[str, str],
                  allow_html: bool = False, media: Mapping[str, dict[str, Any]] | None = None,
-                 fragments: RenderMemo | None = None):
-        # the tracking environment notes the names templates read (for the build cache);
+                 fragments: RenderMemo | None = None, context: type[Context] = Context):
         # templates do not change during a build, so they are not checked for changes
-        self.env = TrackingEnvironment(
+        self.env = jinja2.Environment(
             loader=theme_loader(site_root, theme),
             autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False),
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
             keep_trailing_newline=True, auto_reload=False,
         )
+        self.env.context_class = context  # the build cache's notes what templates read
         self.fragments = fragments  # Markdown bodies rendered in earlier builds
         media = media or {}  # the processed media catalog: photos become <picture>
         self.markdown = MarkdownRenderer(urls, allow_html, pictures=markdown_pictures(media))
