@@ -53,6 +53,7 @@ class StepInput:
     pages_root: Callable[[], Path]  # a folder holding the new version of every page
     renderer: Renderer  # the owner's, for files made from a theme template
     templates: Mapping[str, bytes]  # template name -> digest of the file the theme gives
+    logo: int  # the theme's header logo, CSS px (the service worker keeps its file)
 
 
 Plan = tuple[Any, Make]  # (key, make)
@@ -107,15 +108,17 @@ def _village_site(given: StepInput) -> Plan:
     """The village's service worker and hosting rules (it keeps its pages and logo)."""
     slug = _village(given).slug
     digests = {rel: page.sha256 for rel, page in given.pages.items()}
-    return ((sorted(digests.items()), given.static, list(given.media_of), given.site.today),
+    return ((sorted(digests.items()), given.static, list(given.media_of), given.site.today,
+             given.logo),
             lambda: _within(f"{slug}/", site_files(given.root, given.site, {slug}, digests,
-                                                   given.media)))
+                                                   given.media, given.logo)))
 
 
 def _portal_site(given: StepInput) -> Plan:
     """Hosting rules for every publish root."""
     return ((sorted(v.slug for v in given.site.villages), given.static),
-            lambda: _within("", site_files(given.root, given.site, (), {}, given.media)))
+            lambda: _within("", site_files(given.root, given.site, (), {}, given.media,
+                                           given.logo)))
 
 
 def _editor(given: StepInput) -> Plan:

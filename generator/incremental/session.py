@@ -95,8 +95,10 @@ class Session:
         """Note the site-wide inputs every owner's key includes."""
         self.site, self.tables = site, tables
         self.templates, self.static = templates, static
+        # (the theme's lists too: the plan reads them, not a tracked table)
         self.site_key = value_digest((site.portal, site.now.isoformat(),
-                                      sorted(templates.items()), static))
+                                      sorted(templates.items()), static,
+                                      sorted(site.lists.items())))
         # what anyone but a village's own job can see of the villages: all but page bodies
         # (the main process and the portal hold skeletons), so a body edit leaves the
         # portal's pages, and every page listing villages, current
