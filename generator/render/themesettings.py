@@ -23,7 +23,7 @@ from .. import i18n
 from ..content import Document, load_yaml_file
 from ..errors import ContentError, Problem
 from ..schema import PAGE_TYPES
-from .themes import ROOT_THEME, ThemeMissing, theme_chain
+from .themes import ThemeMissing, theme_chain
 
 SETTINGS_FILE = "theme.yaml"
 SETTINGS = {  # what a theme.yaml may hold: checked here, listed in docs/en/templates.md
@@ -72,8 +72,8 @@ def theme_settings(site_root: Path, name: str) -> ThemeSettings:
                 _merge(merged, _read(folder / SETTINGS_FILE, _shown(folder, site_root),
                                      problems))
     if not problems and ("kolom" not in merged or "logo" not in merged):
-        problems.append(Problem.at(f"{ROOT_THEME}/{SETTINGS_FILE}", 1, 1,
-                                   "theme_setting_missing",
+        root = chain[-1].folders[-1]  # the theme extending none must give every setting
+        problems.append(Problem.at(_shown(root, site_root), 1, 1, "theme_setting_missing",
                                    name="kolom" if "kolom" not in merged else "logo"))
     if problems:
         raise ContentError(problems)
@@ -111,7 +111,8 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> dict[str, Any]:
         if key not in SETTINGS:
             _wrong(doc, (key,), problems, "theme_setting_unknown", name=key,
                    known=", ".join(SETTINGS))
-        elif key in ("extends", "kolom") and not isinstance(value, str):
+        elif key in ("extends", "kolom") and not isinstance(value, str) and \
+                not (key == "extends" and value is None):  # extends: null, a root theme
             _wrong(doc, (key,), problems, "theme_setting_text", name=key)
         elif key == "logo" and (type(value) is not int or not 8 <= value <= 512):
             _wrong(doc, (key,), problems, "theme_setting_logo", name=key)
