@@ -254,7 +254,7 @@ def _steps(worker: Worker, job: Job, done: Done, village: Village | None) -> Non
                       fronts=spec.fronts, media=worker.tables["media"].data,
                       media_of=worker.media_of.get(job.owner, []), pages=pages,
                       pages_root=root, renderer=worker.renderer, templates=spec.templates,
-                      logo=spec.settings.logo)
+                      theme=worker.tables["theme"].data)
     try:
         for name, plan in steps_of(spec.site, job.owner):
             key, make = plan(given)

@@ -50,12 +50,14 @@ def test_the_nearest_theme_wins_each_setting_and_the_rest_comes_from_default(
     assert kontras.kolom == KOLOM and "judul" in kontras.daftar["semua"]  # from default
     write(tmp_path, "themes/kontras/theme.yaml", "teks:\n  id: {fee: Tarif}\n")
     write(tmp_path, "themes/balai/theme.yaml",
-          "extends: kontras\nlogo: 56\ndaftar:\n  dokumen: [nomor]\nteks:\n  en: {fee: Charge}\n")
+          "extends: kontras\nlogo: 56\ndaftar:\n  dokumen: [nomor]\nteks:\n  en: {fee: Charge}\n"
+          "  id:\n    extras:\n      section: {layanan: Pelayanan}\n")
     balai = theme_settings(tmp_path, "balai")
     assert (balai.logo, balai.daftar["dokumen"], balai.daftar["produk"]) == (
         56, ("nomor",), ("harga", "satuan", "penjual"))
     # the site's kontras/theme.yaml adds to the bundled one instead of replacing it
-    assert balai.teks == {"id": {"fee": "Tarif"}, "en": {"fee": "Charge"}}
+    assert balai.teks == {"id": {"fee": "Tarif", "extras.section.layanan": "Pelayanan"},
+                          "en": {"fee": "Charge"}}  # nested as in the catalogs, or dotted
 
 
 @pytest.mark.parametrize("text, line, code", [
@@ -134,4 +136,14 @@ def test_a_theme_words_a_ui_string_its_own_way_in_each_language(themed: Path) ->
     assert "<dt>Ward levy</dt>" in (out / "en/layanan/ktp-el/index.html").read_text()
     assert "sukamaju/en/layanan/ktp-el/index.html" in report.rendered
     assert "sukamaju/kontak/index.html" not in report.rendered  # it shows no fee
+    assert tree(themed / "output") == clean_build(themed, NOW)
+
+
+@pytest.mark.slow
+def test_a_theme_word_reaches_the_portal_search_records(themed: Path) -> None:
+    """The portal's search records are a step's files, made with `t()`: its key has them."""
+    write(themed, "themes/default/theme.yaml",
+          "teks:\n  id:\n    extras:\n      section: {layanan: Pelayanan publik}\n")
+    report = build(themed, themed / "output", now=NOW)
+    assert any(rel.startswith("pagefind/") for rel in report.changed)
     assert tree(themed / "output") == clean_build(themed, NOW)

@@ -26,7 +26,7 @@ from .markdown import MarkdownRenderer
 from .pictures import markdown_pictures
 from .pictures import template_globals as media_globals
 from .themes import theme_loader
-from .themesettings import theme_settings
+from .themesettings import text_key, theme_settings
 from .urls import absolute, relative
 
 
@@ -122,7 +122,7 @@ class Renderer:
     @jinja2.pass_context
     def _translate(self, ctx: jinja2.runtime.Context, key: str, **params: Any) -> str:
         """A UI string in the page's language: the theme's `teks`, else the catalogs'."""
-        own = self.settings.get(f"teks.{ctx['lang']}.{key}")
+        own = self.settings.get(text_key(ctx["lang"], key))
         if own is None:
             return i18n.translate(ctx["lang"], f"ui.{key}", **params)
         return own.format(**params) if params else own

@@ -15,6 +15,7 @@ kind for `daftar`, per language and string for `teks`):
 from __future__ import annotations
 
 import string
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,11 +50,21 @@ class ThemeSettings:
     teks: dict[str, dict[str, str]]  # language -> ui key (without "ui.") -> text
 
     def table(self) -> dict[str, Any]:
-        """The render-time settings as one flat table (`teks.<lang>.<key>` per string),
-        so that a render notes exactly the keys it reads."""
+        """The render-time settings as one flat table (`text_key` per string), so that a
+        render notes exactly the keys it reads."""
         return {"kolom": self.kolom, "logo": self.logo,
-                **{f"teks.{lang}.{key}": text for lang, texts in self.teks.items()
+                **{text_key(lang, key): text for lang, texts in self.teks.items()
                    for key, text in texts.items()}}
+
+
+def text_key(lang: str, key: str) -> str:
+    """Where `table()` holds the theme's text for `t(key)` in `lang`."""
+    return f"teks.{lang}.{key}"
+
+
+def texts_in(table: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The UI strings a `table()` gives in `lang`, sorted (for a step's key)."""
+    return sorted((k, v) for k, v in table.items() if k.startswith(text_key(lang, "")))
 
 
 def theme_settings(site_root: Path, name: str) -> ThemeSettings:
@@ -95,7 +106,8 @@ def _merge(merged: dict[str, Any], found: dict[str, Any]) -> None:
             merged["daftar"].update({kind: tuple(fields) for kind, fields in value.items()})
         elif key == "teks":
             for lang, texts in value.items():
-                merged["teks"].setdefault(lang, {}).update(texts)
+                merged["teks"].setdefault(lang, {}).update(
+                    (".".join(path), text) for path, text in _leaves(texts))
         else:
             merged[key] = value
 
@@ -151,8 +163,19 @@ def _check_texts(doc: Document, value: Any, problems: list[Problem]) -> None:
         elif not isinstance(texts, dict):
             _wrong(doc, ("teks", lang), problems, "theme_setting_texts")
         else:
-            for key, text in texts.items():
-                _check_text(doc, ("teks", lang, key), str(key), text, problems)
+            for path, text in _leaves(texts):
+                _check_text(doc, ("teks", lang, *path), ".".join(path), text, problems)
+
+
+def _leaves(texts: dict[Any, Any], path: tuple[str, ...] = ()) -> Iterator[
+        tuple[tuple[str, ...], Any]]:
+    """`{extras: {section: {layanan: X}}}` and `{extras.section.layanan: X}` alike: each
+    text with the parts of its key (nested as in the catalogs, or dotted)."""
+    for key, value in texts.items():
+        if isinstance(value, dict):
+            yield from _leaves(value, (*path, str(key)))
+        else:
+            yield (*path, str(key)), value
 
 
 def _check_text(doc: Document, where: tuple[Any, ...], key: str, text: Any,
