@@ -10,7 +10,7 @@ import gc
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
@@ -34,7 +34,8 @@ from .pages import Output
 from .parallel import cpu_count
 from .render.env import Renderer
 from .render.output import render_output
-from .render.themes import ThemeMissing, theme_chain, theme_dirs
+from .render.themes import theme_chain, theme_dirs
+from .render.themesettings import ThemeSettings, theme_settings
 from .status import status_outputs
 from .write import MARKER, check_output_folder
 
@@ -85,17 +86,16 @@ def load(site_root: Path, now: datetime) -> tuple[Site, list[Problem]]:
     site, problems = load_site(site_root / "content", now)
     if site is None:
         raise ContentError(problems)
-    _check_theme(site_root, site)
+    site = _themed(site_root, site)[0]
     _check_editor(site)
     return site, problems
 
 
-def _check_theme(site_root: Path, site: Site) -> None:
-    try:
-        theme_chain(site_root, site.portal["tema"])
-    except ThemeMissing as missing:
-        raise ContentError([Problem.at("portal.yaml", 1, 1, "theme_missing",
-                                       theme=missing.name)]) from None
+def _themed(site_root: Path, site: Site) -> tuple[Site, ThemeSettings]:
+    """The theme's settings (raising ContentError if it is missing or they are wrong),
+    and the site with the lists they give (what a list shows of a page: plan time)."""
+    settings = theme_settings(site_root, site.portal["tema"])
+    return replace(site, lists=settings.daftar), settings
 
 
 def _check_editor(site: Site) -> None:
@@ -180,6 +180,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
     loaded, held = _held(session, loaded, faults,  # as last good, or left out
                          lambda slug: _mine(slug, villages, shard))
     site, problems = _checked(site_root, loaded, session.store, held)
+    site, settings = _themed(site_root, site)
     if strict and (problems or held.problems):
         raise ContentError([*problems, *held.all()])
     chosen = _select(site, villages, shard, held.left_out)
@@ -191,7 +192,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                                   if "/media/" in rel})
     media.catalog.update(entry for slug in carried for entry in held.good[slug].media)
     problems = [*problems, *media.problems]
-    tables = tracked_tables(site, media.catalog)
+    tables = tracked_tables(site, media.catalog, settings.table())
     session.scope = scope(chosen, (v.slug for v in site.villages), shard)
     session.whole = shard is None and not villages and not held.problems
     theme = site.portal["tema"]
@@ -206,7 +207,7 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                 staging=session.folder.staging, cache_file=session.store.path,
                 version=session.store.version, site=site, catalog=media.catalog,
                 templates=session.templates, fingerprints=loaded.fingerprints,
-                static=session.static, fronts=loaded.fronts)
+                static=session.static, fronts=loaded.fronts, settings=settings)
     run_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     errors = errors_only(session.problems())
@@ -269,8 +270,10 @@ def _hold_or_stop(errors: list[Problem], villages: set[str], faults: set[str] | 
 def _status_pages(session: Session, site: Site, problems: list[Problem], held: Held,
                   owners: list[str]) -> None:
     """Each owner's status page, a step of its own (see status.py)."""
-    renderer = Renderer(session.site_root, site.portal["tema"], {})
-    templates = value_digest(sorted(session.templates.items()))  # (what any include reads)
+    theme = session.tables["theme"].data  # the UI strings a theme gives
+    renderer = Renderer(session.site_root, site.portal["tema"], {}, settings=theme)
+    # (what any include reads)
+    templates = value_digest((sorted(session.templates.items()), sorted(theme.items())))
     for owner, out in status_outputs(site, problems, held.problems, session.published(),
                                      owners):
         session.step("status", owner, (templates, out.path, out.context),
@@ -292,7 +295,6 @@ def _checked(site_root: Path, loaded: Loaded, store: Store,
             for p in check_links(site_root / "content", site, store.village(v.slug), b"",
                                  None)[0]]
         raise ContentError([*loaded.problems, *held.all(), *links])
-    _check_theme(site_root, loaded.site)
     _check_editor(loaded.site)
     return loaded.site, loaded.problems
 

@@ -22,6 +22,7 @@ from .model import Site, Village
 from .pages import Output
 from .render.env import Renderer
 from .render.output import render_output
+from .render.themesettings import texts_in
 
 Files = Iterable[tuple[str, bytes]]
 Make = Callable[[], Files]
@@ -53,6 +54,7 @@ class StepInput:
     pages_root: Callable[[], Path]  # a folder holding the new version of every page
     renderer: Renderer  # the owner's, for files made from a theme template
     templates: Mapping[str, bytes]  # template name -> digest of the file the theme gives
+    theme: Mapping[str, Any]  # the theme's render-time settings (ThemeSettings.table())
 
 
 Plan = tuple[Any, Make]  # (key, make)
@@ -93,7 +95,8 @@ def _portal_search(given: StepInput) -> Plan:
         out = Output(RECORD, RECORD, {"lang": "id", "path": RECORD, **data})
         return render_output(given.renderer, out).decode("utf-8")
 
-    return ((sorted(given.fronts.items()), given.site.today, _template_key(given, RECORD)),
+    return ((sorted(given.fronts.items()), given.site.today, _template_key(given, RECORD),
+             texts_in(given.theme, "id")),
             lambda: _within("", extras.search_files(given.staging, given.site, set(),
                                                     given.output, record=record)))
 
@@ -107,15 +110,17 @@ def _village_site(given: StepInput) -> Plan:
     """The village's service worker and hosting rules (it keeps its pages and logo)."""
     slug = _village(given).slug
     digests = {rel: page.sha256 for rel, page in given.pages.items()}
-    return ((sorted(digests.items()), given.static, list(given.media_of), given.site.today),
+    return ((sorted(digests.items()), given.static, list(given.media_of), given.site.today,
+             given.theme["logo"]),
             lambda: _within(f"{slug}/", site_files(given.root, given.site, {slug}, digests,
-                                                   given.media)))
+                                                   given.media, given.theme["logo"])))
 
 
 def _portal_site(given: StepInput) -> Plan:
     """Hosting rules for every publish root."""
     return ((sorted(v.slug for v in given.site.villages), given.static),
-            lambda: _within("", site_files(given.root, given.site, (), {}, given.media)))
+            lambda: _within("", site_files(given.root, given.site, (), {}, given.media,
+                                           given.theme["logo"])))
 
 
 def _editor(given: StepInput) -> Plan:

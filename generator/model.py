@@ -83,6 +83,9 @@ class Site:
     villages: tuple[Village, ...]
     now: datetime
     source_urls: dict[str, str] = field(default_factory=dict)  # content path -> site path
+    # what lists show of a page, by kind ("semua": every kind): the theme's `daftar`,
+    # set by the build (render/themesettings.py)
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def today(self) -> date:

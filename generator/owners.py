@@ -54,6 +54,7 @@ from .plan import portal_outputs, village_outputs
 from .recording import TrackingContext, recording
 from .render.env import Renderer
 from .render.output import render_output
+from .render.themesettings import ThemeSettings
 from .write import stage
 
 
@@ -72,6 +73,7 @@ class Spec:
     fingerprints: dict[str, bytes]  # village -> digest of all its files
     static: bytes  # digest of the theme's files beside its templates
     fronts: dict[str, bytes]  # village -> digest of all its files but page bodies
+    settings: ThemeSettings  # the theme's theme.yaml, merged down its chain
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,12 +91,13 @@ class Worker:
 def worker(spec: Spec) -> Worker:
     """Set up this process: its own cache connection, tracked tables, one Renderer."""
     site = spec.site
-    tables = tracked_tables(site, spec.catalog)
+    tables = tracked_tables(site, spec.catalog, spec.settings.table())
     store = Store(spec.cache_file, spec.version, attach=True)
     fragments = Fragments(store, tables)
     renderer = Renderer(spec.site_root, site.portal["tema"], tables["urls"],
                         allow_html=bool(site.portal.get("izinkan_html")),
-                        media=tables["media"], fragments=fragments, context=TrackingContext)
+                        media=tables["media"], fragments=fragments, settings=tables["theme"],
+                        context=TrackingContext)
     share_compiled(renderer.env, spec.cache_file.parent / "templates")
     return Worker(spec=spec, tables=tables, renderer=renderer, store=store,
                   fragments=fragments, media_of=by_village(spec.catalog))
@@ -157,7 +160,7 @@ def run(worker: Worker, job: Job) -> Done:
     # a village's pages are planned from the portal and that village alone, so no other
     # village can change them; the portal's job sees every village (and its key says so)
     site = Site(spec.site.portal, (village,) if village else spec.site.villages, spec.site.now,
-                worker.tables["urls"])  # type: ignore[arg-type]  # a tracked mapping
+                worker.tables["urls"], spec.site.lists)  # type: ignore[arg-type]  # tracked
     outputs = list(village_outputs(site, village) if village else portal_outputs(site))
     memo: dict[int, bytes] = {}
     new = Pending()
@@ -251,7 +254,8 @@ def _steps(worker: Worker, job: Job, done: Done, village: Village | None) -> Non
                       output=spec.output, staging=spec.staging, static=spec.static,
                       fronts=spec.fronts, media=worker.tables["media"].data,
                       media_of=worker.media_of.get(job.owner, []), pages=pages,
-                      pages_root=root, renderer=worker.renderer, templates=spec.templates)
+                      pages_root=root, renderer=worker.renderer, templates=spec.templates,
+                      theme=worker.tables["theme"].data)
     try:
         for name, plan in steps_of(spec.site, job.owner):
             key, make = plan(given)

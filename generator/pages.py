@@ -41,8 +41,9 @@ def desa_context(site: Site, village: Village) -> dict[str, Any]:
         "base_url": village_base_url(site, village),
         "zona_waktu": profile.get("zona_waktu", "WIB"),
         "urgent": urgent_announcements(site, village),
-        "menu": [page_summary(p) for p in village.section("halaman") if p.data.get("menu")],
-        "pages": [page_summary(p) for p in village.section("halaman")],
+        "menu": [page_summary(p, site.lists) for p in village.section("halaman")
+                 if p.data.get("menu")],
+        "pages": [page_summary(p, site.lists) for p in village.section("halaman")],
         "offline_first": list(OFFLINE_FIRST),
         "has": {"wisata": bool(village.section("wisata")),
                 "profil": any(p.slug == "profil" for p in village.section("halaman")),
@@ -69,11 +70,10 @@ def village_summary(site: Site, village: Village) -> dict[str, Any]:
             "path": f"{village.slug}/"}
 
 
-def page_summary(page: Page) -> dict[str, Any]:
-    """What a list shows of a page: never its body, so editing a body leaves lists alone."""
-    keep = ("judul", "ringkasan", "tanggal", "diperbarui", "kelompok", "kategori", "mulai",
-            "selesai", "lokasi", "jenis", "penting", "berlaku_sampai", "biaya", "foto",
-            "gambar", "berulang", "jam_buka", "urutan")
+def page_summary(page: Page, lists: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """What a list shows of a page: the theme's fields for every kind and for its own
+    (`Site.lists`); never its body, so editing a body leaves lists alone."""
+    keep = dict.fromkeys((*lists.get("semua", ()), *lists.get(page.kind, ())))
     return {"url": page.url, "slug": page.slug,
             **{k: page.data[k] for k in keep if k in page.data}}
 
@@ -95,7 +95,8 @@ def is_urgent(page: Page, today: date) -> bool:
 
 
 def urgent_announcements(site: Site, village: Village) -> list[dict[str, Any]]:
-    return [{**page_summary(p), "desa": village.profile["nama"], "desa_slug": village.slug}
+    return [{**page_summary(p, site.lists), "desa": village.profile["nama"],
+             "desa_slug": village.slug}
             for p in village.section("pengumuman") if is_urgent(p, site.today)]
 
 

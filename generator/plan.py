@@ -88,21 +88,22 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
     current = [a for a in announcements if not expired(a, today)]
     zona = village.profile.get("zona_waktu", "WIB")
     events = village.section("agenda")
-    upcoming = sorted((event_summary(e, zona, site.now) for e in events
+    lists = site.lists
+    upcoming = sorted((event_summary(e, zona, site.now, lists) for e in events
                        if event_end(e) >= site.now), key=lambda e: as_datetime(e["mulai"]))
-    past = [page_summary(e) for e in events if event_end(e) < site.now]
+    past = [page_summary(e, lists) for e in events if event_end(e) < site.now]
 
     yield out("index.html", "home.html",
-              quick_links=[page_summary(p) for p in popular(services)][:QUICK_LINKS],
-              latest=[page_summary(p) for p in current if not is_urgent(p, today)][:LATEST],
+              quick_links=[page_summary(p, lists) for p in popular(services)][:QUICK_LINKS],
+              latest=[page_summary(p, lists) for p in current if not is_urgent(p, today)][:LATEST],
               upcoming=upcoming[:3])
     yield out("layanan/index.html", "layanan_list.html",
-              groups=group_by(services, "kelompok"))
+              groups=group_by(services, "kelompok", lists))
     yield out("wisata/index.html", "wisata_list.html",
-              items=[page_summary(p) for p in village.section("wisata")])
-    yield from paginated(out, current, site.portal["per_halaman"])
+              items=[page_summary(p, lists) for p in village.section("wisata")])
+    yield from paginated(out, current, site.portal["per_halaman"], lists)
     yield out("pengumuman/arsip/index.html", "pengumuman_list.html", archive=True,
-              items=[page_summary(p) for p in announcements if expired(p, today)],
+              items=[page_summary(p, lists) for p in announcements if expired(p, today)],
               pages=[], current=1)
     yield out("agenda/index.html", "agenda_list.html", upcoming=upcoming, past=past)
     yield out("perangkat/index.html", "perangkat.html",
@@ -125,13 +126,14 @@ def _village_pages(site: Site, village: Village, out: Any) -> Iterator[Output]:
     yield from extras.village_extras(site, village, out)
 
 
-def paginated(out: Any, items: list[Page], per_page: int) -> Iterator[Output]:
+def paginated(out: Any, items: list[Page], per_page: int,
+              lists: dict[str, tuple[str, ...]]) -> Iterator[Output]:
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
     paths = ["pengumuman/index.html"] + [
         f"pengumuman/halaman/{n}/index.html" for n in range(2, len(chunks) + 1)]
     for number, chunk in enumerate(chunks, start=1):
         yield out(paths[number - 1], "pengumuman_list.html", archive=False,
-                  items=[page_summary(p) for p in chunk], current=number,
+                  items=[page_summary(p, lists) for p in chunk], current=number,
                   pages=paths)
 
 
@@ -147,15 +149,17 @@ def next_start(page: Page, zona: str, now: datetime) -> date | datetime:
     return found[0] if isinstance(start, datetime) else found[0].date()
 
 
-def event_summary(page: Page, zona: str, now: datetime) -> dict[str, Any]:
+def event_summary(page: Page, zona: str, now: datetime,
+                  lists: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     """An upcoming event as lists show it: dated by its next start."""
-    return {**page_summary(page), "mulai": next_start(page, zona, now)}
+    return {**page_summary(page, lists), "mulai": next_start(page, zona, now)}
 
 
-def group_by(pages: list[Page], key: str) -> list[dict[str, Any]]:
+def group_by(pages: list[Page], key: str,
+             lists: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for page in pages:
-        groups.setdefault(page.data.get(key, "lainnya"), []).append(page_summary(page))
+        groups.setdefault(page.data.get(key, "lainnya"), []).append(page_summary(page, lists))
     return [{"key": k, "items": v} for k, v in groups.items()]
 
 

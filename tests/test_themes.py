@@ -54,8 +54,10 @@ def test_a_theme_of_the_site_changes_one_template_and_inherits_the_rest(
 def test_an_edit_to_the_extended_theme_reaches_pages_of_the_theme_that_includes_it(
         site: Path, tmp_path: Path) -> None:
     """`default:style.css` is a dependency like any template: the cache must not miss it."""
-    write(site, "themes/dasar/theme.yaml", "extends: null\n")
-    shutil.copytree(THEMES_DIR / "default", site / "themes/dasar", dirs_exist_ok=True)
+    shutil.copytree(THEMES_DIR / "default", site / "themes/dasar")
+    settings = site / "themes/dasar/theme.yaml"  # default's settings, extending nothing
+    settings.write_text(settings.read_text(encoding="utf-8") + "extends: null\n",
+                        encoding="utf-8")
     write(site, "themes/tebal/theme.yaml", "extends: dasar\n")
     write(site, "themes/tebal/templates/style.css", '{% include "dasar:style.css" %}b{color:red}')
     use_theme(site, "tebal")

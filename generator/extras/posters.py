@@ -64,7 +64,7 @@ def page_poster(site: Site, village: Village, page: Page) -> dict[str, Any]:
 
 
 def home_poster(site: Site, village: Village) -> dict[str, Any]:
-    services = [page_summary(p) for p in popular(village.section("layanan"))][:8]
+    services = [page_summary(p, site.lists) for p in popular(village.section("layanan"))][:8]
     blocks = posterfit.home_blocks(village.profile, [s["judul"] for s in services])
     return {"kind": "beranda", "page_url": "", "page": None, "services": services,
             "public_url": village_base_url(site, village), "density": posterfit.choose(blocks)}

@@ -38,7 +38,8 @@ def rank(kind: str, expired: bool) -> int:
 
 
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Any]:
-    yield out(PAGE, "cari.html", az=services_az(village), groups=pages_by_section(village),
+    yield out(PAGE, "cari.html", az=services_az(village, site.lists),
+              groups=pages_by_section(village, site.lists),
               variants=VARIANTS, words=service_words(p.title for p in village.section("layanan")))
 
 
@@ -76,13 +77,14 @@ def portal_bundles(site: Site) -> list[tuple[str, list[Village]]]:
             for n, villages in enumerate(bundles, 1)]
 
 
-def services_az(village: Village) -> list[dict[str, Any]]:
+def services_az(village: Village, lists: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     """Services under their first letter: [{'letter': 'A', 'items': [...]}, ...]."""
-    return by_letter([page_summary(p) for p in village.section("layanan")])
+    return by_letter([page_summary(p, lists) for p in village.section("layanan")])
 
 
-def pages_by_section(village: Village) -> list[dict[str, Any]]:
-    return [{"key": kind, "items": [page_summary(p) for p in village.section(kind)]}
+def pages_by_section(village: Village,
+                     lists: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+    return [{"key": kind, "items": [page_summary(p, lists) for p in village.section(kind)]}
             for kind in SECTIONS if village.section(kind)]
 
 

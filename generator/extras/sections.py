@@ -1,7 +1,7 @@
 """List pages of the sections issue 19 adds: documents, projects, gallery, local products.
 
-Each item is the list summary plus the few fields its list shows; a project's list also
-gets its open data (CSV/JSON), built from the same rows.
+Each item is the list summary (with the fields the theme's `daftar` gives its kind); a
+project's also its progress, and its list gets open data (CSV/JSON) built from the same rows.
 """
 
 from __future__ import annotations
@@ -17,16 +17,13 @@ from .feature import Feature
 from .opendata import to_csv
 
 SECTIONS = ("dokumen", "pembangunan", "galeri", "produk")
-SHOWN = {"dokumen": ("jenis", "nomor", "tahun", "status"),
-         "pembangunan": ("tahun_anggaran", "anggaran"),
-         "galeri": ("foto",), "produk": ("harga", "satuan", "penjual")}
 PROJECT_COLUMNS = ("judul", "bidang", "tahun_anggaran", "dusun", "alamat", "anggaran",
                    "sumber_dana", "pelaksana", "volume", "satuan", "mulai", "selesai", "persen")
 
 
 def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Output]:
     for kind in SECTIONS:
-        items = [summary(p) for p in village.section(kind)]
+        items = [summary(p, site.lists) for p in village.section(kind)]
         if not items:
             continue
         if kind == "dokumen":
@@ -35,11 +32,9 @@ def village_outputs(site: Site, village: Village, out: Any) -> Iterator[Output]:
             yield out(f"{kind}/index.html", f"{kind}_list.html", items=items)
 
 
-def summary(page: Page) -> dict[str, Any]:
-    shown = {k: page.data[k] for k in SHOWN[page.kind] if k in page.data}
-    if page.kind == "pembangunan":
-        shown["persen"] = progress(page)
-    return {**page_summary(page), **shown}
+def summary(page: Page, lists: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    shown = page_summary(page, lists)
+    return {**shown, "persen": progress(page)} if page.kind == "pembangunan" else shown
 
 
 def by_kind(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from ..errors import Problem
 from ..filesteps import steps_of
 from ..model import Site
 from ..render.themes import THEMES_DIR, Theme
+from ..render.themesettings import texts_in
 from ..write import OutputFolder, stage
 from . import hold as holding
 from . import load as loading
@@ -95,8 +96,10 @@ class Session:
         """Note the site-wide inputs every owner's key includes."""
         self.site, self.tables = site, tables
         self.templates, self.static = templates, static
+        # (the theme's lists too: the plan reads them, not a tracked table)
         self.site_key = value_digest((site.portal, site.now.isoformat(),
-                                      sorted(templates.items()), static))
+                                      sorted(templates.items()), static,
+                                      sorted(site.lists.items())))
         # what anyone but a village's own job can see of the villages: all but page bodies
         # (the main process and the portal hold skeletons), so a body edit leaves the
         # portal's pages, and every page listing villages, current
@@ -110,9 +113,11 @@ class Session:
 
     def key_of(self, owner: str) -> bytes:
         """A village's files, or for the portal every village's but page bodies, with the
-        site-wide inputs and the village's media (its service worker keeps its logo)."""
+        site-wide inputs and the village's media (its service worker keeps its logo), or
+        the theme's Indonesian UI strings (the portal's search records, a step, use them)."""
         print_ = self.loaded.fingerprints.get(owner, b"") if owner else self.villages_key
-        mine = value_digest(self.media_of.get(owner, []) if owner else [])
+        mine = value_digest(self.media_of.get(owner, []) if owner else
+                            texts_in(self.tables["theme"].data, "id"))
         return digest(print_ + self.site_key + mine)
 
     def jobs(self, owners: Iterable[str], held: Iterable[str] = ()) -> list[Job]:

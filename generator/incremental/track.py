@@ -77,11 +77,14 @@ def table_digest(data: Mapping[str, Any]) -> bytes:
     return value_digest(sorted(data.items()))
 
 
-def tracked_tables(site: Any, catalog: Mapping[str, Any]) -> dict[str, TrackedTable]:
+def tracked_tables(site: Any, catalog: Mapping[str, Any],
+                   theme: Mapping[str, Any]) -> dict[str, TrackedTable]:
     """The shared tables renders look things up in, each noting what was asked; finishing
-    looks up `precompress` (whether it writes .gz/.br copies) the same way."""
+    looks up `precompress` (whether it writes .gz/.br copies) the same way. `theme` is the
+    theme's render-time settings (`ThemeSettings.table()`: column, logo, UI strings)."""
     return {"urls": TrackedTable("urls", site.source_urls),
             "media": TrackedTable("media", catalog),
+            "theme": TrackedTable("theme", theme),
             "config": TrackedTable("config", {
                 "allow_html": bool(site.portal.get("izinkan_html")),
                 "precompress": precompress(site.portal, (v.profile for v in site.villages))})}

@@ -1,4 +1,5 @@
-"""The Jinja2 environment: theme lookup, filters and UI strings from the catalogs."""
+"""The Jinja2 environment: theme lookup, filters and UI strings from the catalogs (or the
+theme's `teks`, which replaces them per language)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .markdown import MarkdownRenderer
 from .pictures import markdown_pictures
 from .pictures import template_globals as media_globals
 from .themes import theme_loader
+from .themesettings import text_key, theme_settings
 from .urls import absolute, relative
 
 
@@ -34,7 +36,8 @@ class Renderer:
 
     def __init__(self, site_root: Path, theme: str, urls: Mapping[str, str],
                  allow_html: bool = False, media: Mapping[str, dict[str, Any]] | None = None,
-                 fragments: RenderMemo | None = None, context: type[Context] = Context):
+                 fragments: RenderMemo | None = None,
+                 settings: Mapping[str, Any] | None = None, context: type[Context] = Context):
         # templates do not change during a build, so they are not checked for changes
         self.env = jinja2.Environment(
             loader=theme_loader(site_root, theme),
@@ -45,14 +48,20 @@ class Renderer:
         self.env.context_class = context  # the build cache's notes what templates read
         self.fragments = fragments  # Markdown bodies rendered in earlier builds
         media = media or {}  # the processed media catalog: photos become <picture>
-        self.markdown = MarkdownRenderer(urls, allow_html, pictures=markdown_pictures(media))
+        # the theme's render-time settings (`ThemeSettings.table()`; the build hands in a
+        # tracked table, so each output notes the keys it read)
+        self.settings = settings if settings is not None else \
+            theme_settings(site_root, theme).table()
+        self.markdown = MarkdownRenderer(urls, allow_html,
+                                         pictures=markdown_pictures(media, self.settings))
         self.env.filters.update(FILTERS)
         self.env.filters["markdown"] = self._markdown
-        self.env.globals.update(t=_translate, url=_url, vurl=_vurl, canonical=_canonical,
+        self.env.globals.update(t=self._translate, url=_url, vurl=_vurl, canonical=_canonical,
                                 tel=tel, wa=wa, maplink=maplink)
         self.env.globals.update(EXTRAS_GLOBALS, qr_svg=self._qr_svg)  # posters, sharing,
         #                                                      calendars, open data
-        self.env.globals.update(media_globals(media))  # picture(), logo(), attachment()
+        self.env.globals.update(media_globals(media, self.settings))  # picture(), logo(),
+        #                                                               attachment()
         self._used: dict[str, frozenset[str]] = {}
         self._referenced: dict[str, list[str | None]] = {}
 
@@ -111,10 +120,13 @@ class Renderer:
         return Markup(self.fragments.kept("qr", f"{url}\0{label}",
                                           lambda: str(qr_svg(url, label))))
 
-
-@jinja2.pass_context
-def _translate(ctx: jinja2.runtime.Context, key: str, **params: Any) -> str:
-    return i18n.translate(ctx["lang"], f"ui.{key}", **params)
+    @jinja2.pass_context
+    def _translate(self, ctx: jinja2.runtime.Context, key: str, **params: Any) -> str:
+        """A UI string in the page's language: the theme's `teks`, else the catalogs'."""
+        own = self.settings.get(text_key(ctx["lang"], key))
+        if own is None:
+            return i18n.translate(ctx["lang"], f"ui.{key}", **params)
+        return own.format(**params) if params else own
 
 
 @jinja2.pass_context

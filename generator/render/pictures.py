@@ -1,7 +1,8 @@
 """HTML for processed media: `<picture>` elements and attachment labels.
 
 Every picture gets `width`/`height` (no layout shift), a WebP `srcset` with a JPEG/PNG
-fallback, and `sizes` matching the theme's content column, so a 360-px phone at DPR 2
+fallback, and `sizes` matching the theme's content column (its `kolom` setting, read from
+the render's `settings` table so the cache notes it), so a 360-px phone at DPR 2
 downloads the 720-px WebP. Pictures are written `loading="lazy" decoding="async"`;
 `assets/finish.eager_first_image` turns the first one of a page eager, since only the finished
 page knows which image comes first.
@@ -18,14 +19,11 @@ from markupsafe import Markup, escape
 
 from .urls import relative
 
-# The content column: .wrap is 46rem wide with 1rem padding on each side.
-CONTENT_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 PHONE_SLOT = 656  # device pixels of that column on a 360-px phone at DPR 2
 LAZY = ' loading="lazy" decoding="async"'
-LOGO_PX = 40  # the theme's header logo, CSS px
 
 
-def picture_html(entry: dict[str, Any], alt: str, page: str, *, sizes: str = CONTENT_SIZES,
+def picture_html(entry: dict[str, Any], alt: str, page: str, *, sizes: str,
                  lazy: bool = True, size: tuple[int, int] | None = None) -> str:
     """`<picture>` for a catalog image entry, with links relative to the output `page`."""
     def srcset(items: list[list[Any]]) -> str:
@@ -52,25 +50,30 @@ def file_label(entry: dict[str, Any], lang: str) -> str:
     return f"{entry['type']}, {amount}"
 
 
-def template_globals(catalog: Mapping[str, dict[str, Any]]) -> dict[str, Callable[..., Any]]:
-    """`picture(file, alt)`, `logo(file)` and `attachment(file)` for the theme's templates."""
+def template_globals(catalog: Mapping[str, dict[str, Any]],
+                     settings: Mapping[str, Any]) -> dict[str, Callable[..., Any]]:
+    """`picture(file, alt)`, `logo(file)` and `attachment(file)` for the theme's templates;
+    `settings` holds the theme's `kolom` and `logo` (read only for a picture drawn)."""
 
     def entry(ctx: jinja2.runtime.Context, file: str) -> dict[str, Any] | None:
         return catalog.get(f"{ctx['desa']['slug']}/media/{file.removeprefix('media/')}")
 
     @jinja2.pass_context
     def picture(ctx: jinja2.runtime.Context, file: str, alt: str = "",
-                sizes: str = CONTENT_SIZES) -> Markup:
+                sizes: str | None = None) -> Markup:
+        """A processed photo as `<picture>`; `sizes` by default the theme's `kolom`."""
         found = entry(ctx, file)
         if not found or found["kind"] != "image":
             return Markup("")
-        return Markup(picture_html(found, alt, ctx["path"], sizes=sizes))
+        return Markup(picture_html(found, alt, ctx["path"], sizes=sizes or settings["kolom"]))
 
     @jinja2.pass_context
-    def logo(ctx: jinja2.runtime.Context, file: str, px: int = LOGO_PX) -> Markup:
+    def logo(ctx: jinja2.runtime.Context, file: str, px: int | None = None) -> Markup:
+        """The village logo, `px` CSS px square (by default the theme's `logo`)."""
         found = entry(ctx, file)
         if not found or found["kind"] != "image":
             return Markup("")
+        px = px or settings["logo"]
         return Markup(picture_html(found, "", ctx["path"], sizes=f"{px}px", lazy=False,
                                    size=(px, px)))
 
@@ -82,12 +85,13 @@ def template_globals(catalog: Mapping[str, dict[str, Any]]) -> dict[str, Callabl
     return {"picture": picture, "logo": logo, "attachment": attachment}
 
 
-def markdown_pictures(catalog: Mapping[str, dict[str, Any]]) -> Callable[[str, str, str],
-                                                                       str | None]:
-    """The hook Markdown calls for `![alt](../media/foto.jpg)`: picture HTML or None."""
+def markdown_pictures(catalog: Mapping[str, dict[str, Any]], settings: Mapping[str, Any],
+                      ) -> Callable[[str, str, str], str | None]:
+    """The hook Markdown calls for `![alt](../media/foto.jpg)`: picture HTML or None. The
+    `kolom` it reads is noted in the body's cached fragment, like the catalog entry."""
     def hook(site_path: str, alt: str, page: str) -> str | None:
         found = catalog.get(site_path)
         if not found or found["kind"] != "image":
             return None
-        return picture_html(found, alt, page)
+        return picture_html(found, alt, page, sizes=settings["kolom"])
     return hook

@@ -13,6 +13,7 @@ from jinja2 import meta, nodes
 
 from .env import Renderer
 from .themes import ROOT_THEME, theme_dirs
+from .themesettings import SETTINGS, theme_settings
 
 
 def template_reference(site_root: Path, theme: str = ROOT_THEME) -> str:
@@ -25,6 +26,7 @@ def template_reference(site_root: Path, theme: str = ROOT_THEME) -> str:
              "## Filters", "", *_callables(env.filters, jinja2.defaults.DEFAULT_FILTERS), "",
              "## Functions and values", "",
              *_callables(env.globals, jinja2.defaults.DEFAULT_NAMESPACE), "",
+             *_settings(site_root, theme), "",
              "## Templates", ""]
     for name in _template_names(site_root, theme):
         lines += _template_section(env, name)
@@ -39,6 +41,22 @@ def _callables(table: dict[str, object], builtin: dict[str, object]) -> list[str
         summary = " ".join(doc.split("\n\n")[0].split()) if doc else ""
         rows.append(f"- `{name}`" + (f": {summary}" if summary else ""))
     return rows
+
+
+def _settings(site_root: Path, theme: str) -> list[str]:
+    """What a theme.yaml may set, with the values `theme` gives."""
+    values = theme_settings(site_root, theme)
+    shown = {"kolom": f"`{values.kolom}`", "logo": f"`{values.logo}`",
+             "daftar": "; ".join(f"`{kind}`: {', '.join(fields)}"
+                                 for kind, fields in values.daftar.items()),
+             "teks": "none" if not values.teks else ", ".join(values.teks)}
+    return ["## Theme settings (`theme.yaml`)", "",
+            "A theme's `theme.yaml` holds only what it changes: the files of its chain are",
+            "merged, the nearest theme winning per key (per kind for `daftar`, per language",
+            "and string for `teks`); a site's own `themes/<name>/theme.yaml` adds to the",
+            "bundled one of that name. A wrong value stops the build with its file and line.",
+            "", *(f"- `{name}`: {doc}." + (f" Here: {shown[name]}." if name in shown else "")
+                  for name, doc in SETTINGS.items())]
 
 
 def _template_names(site_root: Path, theme: str) -> list[str]:
