@@ -81,3 +81,24 @@ def test_a_villages_pages_are_planned_from_that_village_alone() -> None:
     for village in site.villages:
         alone = dataclasses.replace(site, villages=(village,))
         assert list(village_outputs(alone, village)) == list(village_outputs(site, village))
+
+
+@pytest.mark.slow
+def test_a_template_named_at_render_time_is_found_once_it_is_added(tmp_path: Path) -> None:
+    """The cache keeps what templates refer to; a reference it cannot read ahead (a name in
+    a variable) must still see a template that comes later."""
+    from test_incremental import clean_build, tree
+
+    from kampung.build import build
+
+    site = make_site(tmp_path / "situs")
+    write(site, "templates/kontak.html", '{% extends "default:kontak.html" %}'
+          '{% block content %}{% set part = "catatan.html" %}'
+          '{% include part ignore missing %}{{ super() }}{% endblock %}')
+    build(site, site / "output", now=NOW, jobs=1)
+    page = site / "output/sukamaju/kontak/index.html"
+    assert "Buka Sabtu" not in page.read_text()
+    write(site, "templates/catatan.html", "<p>Buka Sabtu</p>")
+    build(site, site / "output", now=NOW, jobs=1)
+    assert "<p>Buka Sabtu</p>" in page.read_text()
+    assert tree(site / "output") == clean_build(site, NOW)

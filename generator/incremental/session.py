@@ -24,7 +24,7 @@ from ..digests import digest
 from ..errors import Problem
 from ..filesteps import steps_of
 from ..model import Site
-from ..render.themes import THEMES_DIR, Theme
+from ..render.themes import ANY_TEMPLATE, THEMES_DIR, Theme
 from ..render.themesettings import texts_in
 from ..write import OutputFolder, stage
 from . import hold as holding
@@ -424,6 +424,7 @@ def theme_digests(dirs: list[Path], chain: list[Theme]) -> tuple[dict[str, bytes
         for folder in reversed(theme.templates):
             for rel, value in scan_paths(folder, files_under(folder), {}).items():
                 templates[f"{theme.name}:{rel}"] = value[2]
+    templates[ANY_TEMPLATE] = value_digest(sorted(templates))  # which exist: see the name
     static: list[tuple[str, bytes]] = []
     for folder in dirs:
         root = folder.parent / "static"

@@ -26,7 +26,7 @@ from . import format as fmt
 from .markdown import MarkdownRenderer
 from .pictures import markdown_pictures
 from .pictures import template_globals as media_globals
-from .themes import theme_loader
+from .themes import ANY_TEMPLATE, theme_loader
 from .themesettings import text_key, theme_settings
 from .urls import absolute, relative
 
@@ -72,7 +72,8 @@ class Renderer:
     def templates_used(self, name: str) -> frozenset[str]:
         """`name` and every template it extends, includes or imports, and theirs, found or
         not: what a render of `name` can read. A reference made at render time (a name in a
-        variable; the shipped themes have none) could be any template."""
+        variable; the shipped themes have none) could be any template, one added later too
+        (`ANY_TEMPLATE`)."""
         if name not in self._used:
             found, todo = set(), [name]
             while todo:
@@ -82,7 +83,7 @@ class Renderer:
                 found.add(current)
                 referenced = self._references(current)
                 if None in referenced:
-                    found.update(self.env.list_templates())
+                    found.update((*self.env.list_templates(), ANY_TEMPLATE))
                     break
                 todo.extend(r for r in referenced if r is not None)
             self._used[name] = frozenset(found)

@@ -20,6 +20,9 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # beside its source folder (themes/, mapped into the package by pyproject.toml)
 THEMES_DIR = PACKAGE / "themes" if (PACKAGE / "themes").is_dir() else PACKAGE.parent / "themes"
 ROOT_THEME = "default"
+# what a render depends on when a template names another only at render time (a name in a
+# variable): which templates exist at all (the cache digests their names under this name)
+ANY_TEMPLATE = "\0any template"
 
 
 class Theme(NamedTuple):
