@@ -207,7 +207,8 @@ def _build(session: Session, now: datetime, villages: set[str], strict: bool,
                 staging=session.folder.staging, cache_file=session.store.path,
                 version=session.store.version, site=site, catalog=media.catalog,
                 templates=session.templates, fingerprints=loaded.fingerprints,
-                static=session.static, fronts=loaded.fronts, settings=settings)
+                static=session.static, fronts=loaded.fronts, settings=settings,
+                settled=frozenset(session.settled))
     run_jobs(spec, todo, jobs, _counting(session, len(todo), progress))
     problems = [*problems, *session.problems()]
     errors = errors_only(session.problems())

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,7 @@ class Spec:
     static: bytes  # digest of the theme's files beside its templates
     fronts: dict[str, bytes]  # village -> digest of all its files but page bodies
     settings: ThemeSettings  # the theme's theme.yaml, merged down its chain
+    settled: frozenset[str]  # tables as the last whole build saw them (Session.settled)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +87,8 @@ class Worker:
     store: Store
     fragments: Fragments  # the Markdown cache, flushed with each job's other records
     media_of: dict[str, list[tuple[str, Any]]]  # the photo catalog by village
+    uses: dict[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)  # see
+    #                                                       _templates_of; for this build
 
 
 def worker(spec: Spec) -> Worker:
@@ -184,7 +187,8 @@ def _output(worker: Worker, job: Job, done: Done, out: Output, memo: dict[int, b
     """Keep `out` if it is current, else render, finish and stage it, and record it."""
     store, previous = worker.store, (job.records or {}).get(out.path)
     if previous is not None and \
-            is_current(previous, out, worker.spec.templates, worker.tables, memo) and \
+            is_current(previous, out, worker.spec.templates, worker.tables, memo,
+                       worker.spec.settled) and \
             (job.trusted or put_back(store, _place(worker, job),
                                      [(rel, d) for rel, d, _ in previous.files], done.changed)):
         done.records[out.path] = previous
@@ -214,13 +218,16 @@ def _templates_of(worker: Worker, name: str, new: Pending) -> tuple[tuple[str, b
     """The templates a render of `name` reads, with their digests: from the cache while
     each is as recorded (then what they refer to is as it was; finding it again parses
     every one, 30-60 ms of a one-page edit)."""
+    if name in worker.uses:
+        return worker.uses[name]
     known, key = worker.spec.templates, f"uses:{name}"
     cached = new.steps.get(key) or worker.store.get("steps", key)
-    if cached is not None and all(known.get(n, MISSING) == d for n, d in cached):
-        return cached
-    made = tuple(sorted((n, known.get(n, MISSING)) for n in worker.renderer.templates_used(name)))
-    new.steps[key] = made
-    return made
+    if cached is None or any(known.get(n, MISSING) != d for n, d in cached):
+        cached = tuple(sorted((n, known.get(n, MISSING))
+                              for n in worker.renderer.templates_used(name)))
+        new.steps[key] = cached
+    worker.uses[name] = cached
+    return cached
 
 
 def _finished(worker: Worker, out: Output, data: bytes, new: Pending,

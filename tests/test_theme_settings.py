@@ -71,6 +71,7 @@ def test_the_nearest_theme_wins_each_setting_and_the_rest_comes_from_default(
     ("teks:\n  id:\n    fee: Tarif\n    beranda: Rumah\n", 4, "theme_text_unknown"),
     ("teks:\n  id:\n    fee: Tarif {harga}\n", 3, "theme_text_field"),
     ("extends: null\nlogo: 40\n", 1, "theme_setting_missing"),  # a root theme gives all
+    ("extends: default\nlogo: [\n", 3, "yaml_syntax"),  # was a traceback from theme_chain
 ])
 def test_a_wrong_theme_setting_names_its_file_and_line_and_writes_nothing(
         site: Path, tmp_path: Path, text: str, line: int, code: str) -> None:

@@ -72,13 +72,15 @@ class Pending:
 
 
 def is_current(made: Made, out: Output, templates: dict[str, bytes],
-               tables: dict[str, TrackedTable], memo: dict[int, bytes]) -> bool:
-    """Would rendering `out` now read exactly what `made` records?"""
+               tables: dict[str, TrackedTable], memo: dict[int, bytes],
+               settled: frozenset[str] = frozenset()) -> bool:
+    """Would rendering `out` now read exactly what `made` records? Lookups into a
+    `settled` table (as a whole as the last whole build saw it: Session.settled) hold."""
     if any(templates.get(name, MISSING) != d for name, d in made.templates):
         return False
     if any(context_value(out.context, name, memo) != d for name, d in made.names):
         return False
-    return all(tables[t].current(k) == d for (t, k), d in made.lookups)
+    return all(tables[t].current(k) == d for (t, k), d in made.lookups if t not in settled)
 
 
 def context_value(context: dict[str, Any], name: str, memo: dict[int, bytes]) -> bytes:

@@ -33,7 +33,7 @@ class TrackedTable(Mapping[str, Any]):
 
     def _note(self, key: str, value: Any) -> None:
         recorder = active()
-        if recorder is not None:
+        if recorder is not None and (self.name, key) not in recorder.lookups:  # (same value)
             recorder.lookups[(self.name, key)] = MISSING if value is _ABSENT else \
                 value_digest(value)
 
