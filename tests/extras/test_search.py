@@ -235,7 +235,7 @@ def test_the_portal_records_come_from_the_theme_and_follow_its_edits(
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_kind_of_page_has_a_name_for_search_results(lang: str) -> None:
     """A portal result says what a page is (`cari_rekaman.html`): a kind without a name
-    showed the raw catalog key to residents (documents, projects, gallery, products)."""
+    would show residents the raw catalog key (a new content type must add one)."""
     from kampung.i18n import catalog
     from kampung.schema import PAGE_TYPES
 
