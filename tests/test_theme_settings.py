@@ -148,3 +148,20 @@ def test_a_theme_word_reaches_the_portal_search_records(themed: Path) -> None:
     report = build(themed, themed / "output", now=NOW)
     assert any(rel.startswith("pagefind/") for rel in report.changed)
     assert tree(themed / "output") == clean_build(themed, NOW)
+
+
+@pytest.mark.slow
+def test_a_string_newly_worded_by_the_theme_reaches_pages_of_that_language_only(
+        themed: Path) -> None:
+    """A page notes once which strings its language's theme text has, then only those it
+    reads: a newly worded string renders that language's pages again, not the others'."""
+    write(themed, "themes/kelurahan/theme.yaml", "teks:\n  id: {fee: Tarif retribusi}\n")
+    use_theme(themed, "kelurahan")
+    build(themed, themed / "output", now=NOW)
+    write(themed, "themes/kelurahan/theme.yaml",
+          "teks:\n  id: {fee: Tarif retribusi, contact: Hubungi kelurahan}\n")
+    report = build(themed, themed / "output", now=NOW)
+    assert "Hubungi kelurahan" in (themed / "output/sukamaju/kontak/index.html").read_text()
+    assert "sukamaju/kontak/index.html" in report.rendered
+    assert not any("/en/" in path for path in report.rendered)
+    assert tree(themed / "output") == clean_build(themed, NOW)

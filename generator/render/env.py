@@ -27,7 +27,7 @@ from .markdown import MarkdownRenderer
 from .pictures import markdown_pictures
 from .pictures import template_globals as media_globals
 from .themes import ANY_TEMPLATE, theme_loader
-from .themesettings import text_key, theme_settings
+from .themesettings import text_key, theme_settings, worded_key
 from .urls import absolute, relative
 
 
@@ -124,9 +124,12 @@ class Renderer:
     @jinja2.pass_context
     def _translate(self, ctx: jinja2.runtime.Context, key: str, **params: Any) -> str:
         """A UI string in the page's language: the theme's `teks`, else the catalogs'."""
-        own = self.settings.get(text_key(ctx["lang"], key))
-        if own is None:
+        # one note per page for the strings the theme leaves alone (most pages: all of
+        # them), rather than one per string: a page's record stays as small as before
+        worded = self.settings.get(worded_key(ctx["lang"]))
+        if not worded or key not in worded:
             return i18n.translate(ctx["lang"], f"ui.{key}", **params)
+        own = self.settings[text_key(ctx["lang"], key)]
         return own.format(**params) if params else own
 
 

@@ -50,9 +50,11 @@ class ThemeSettings:
     teks: dict[str, dict[str, str]]  # language -> ui key (without "ui.") -> text
 
     def table(self) -> dict[str, Any]:
-        """The render-time settings as one flat table (`text_key` per string), so that a
-        render notes exactly the keys it reads."""
+        """The render-time settings as one flat table (`text_key` per string, and under
+        `worded_key` which strings a language has), so that a render notes the few it
+        reads: whether a language words anything its own way, then only those texts."""
         return {"kolom": self.kolom, "logo": self.logo,
+                **{worded_key(lang): tuple(sorted(texts)) for lang, texts in self.teks.items()},
                 **{text_key(lang, key): text for lang, texts in self.teks.items()
                    for key, text in texts.items()}}
 
@@ -60,6 +62,11 @@ class ThemeSettings:
 def text_key(lang: str, key: str) -> str:
     """Where `table()` holds the theme's text for `t(key)` in `lang`."""
     return f"teks.{lang}.{key}"
+
+
+def worded_key(lang: str) -> str:
+    """Where `table()` holds the keys the theme words its own way in `lang`."""
+    return f"teks.{lang}"
 
 
 def texts_in(table: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
