@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +87,6 @@ class Worker:
     store: Store
     fragments: Fragments  # the Markdown cache, flushed with each job's other records
     media_of: dict[str, list[tuple[str, Any]]]  # the photo catalog by village
-    uses: dict[str, tuple[tuple[str, bytes], ...]] = field(default_factory=dict)  # see
-    #                                                       _templates_of; for this build
 
 
 def worker(spec: Spec) -> Worker:
@@ -209,25 +207,10 @@ def _output(worker: Worker, job: Job, done: Done, out: Output, memo: dict[int, b
             done.changed.append(rel)
     done.rendered.append(out.path)
     done.records[out.path] = Made(
-        templates=_templates_of(worker, out.template, new),
+        templates=tuple(sorted((n, worker.spec.templates.get(n, MISSING))
+                               for n in worker.renderer.templates_used(out.template))),
         names=tuple(sorted((n, context_value(out.context, n, memo)) for n in rec.names)),
         lookups=tuple(sorted(rec.lookups.items())), files=files, page=page)
-
-
-def _templates_of(worker: Worker, name: str, new: Pending) -> tuple[tuple[str, bytes], ...]:
-    """The templates a render of `name` reads, with their digests: from the cache while
-    each is as recorded (then what they refer to is as it was; finding it again parses
-    every one, 30-60 ms of a one-page edit)."""
-    if name in worker.uses:
-        return worker.uses[name]
-    known, key = worker.spec.templates, f"uses:{name}"
-    cached = new.steps.get(key) or worker.store.get("steps", key)
-    if cached is None or any(known.get(n, MISSING) != d for n, d in cached):
-        cached = tuple(sorted((n, known.get(n, MISSING))
-                              for n in worker.renderer.templates_used(name)))
-        new.steps[key] = cached
-    worker.uses[name] = cached
-    return cached
 
 
 def _finished(worker: Worker, out: Output, data: bytes, new: Pending,
