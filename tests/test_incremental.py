@@ -158,6 +158,7 @@ def test_a_template_edit_re_renders_exactly_the_pages_that_used_it(site: Path) -
     assert tree(site / "output") == clean_build(site, NOW)
 
 
+@pytest.mark.slow
 def test_a_template_edit_outside_main_leaves_the_search_bundles(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pagefind reads a page's <main>: a new head or footer re-renders the pages, not the

@@ -66,6 +66,7 @@ def test_a_broken_template_names_its_file_and_leaves_the_site(site: Path) -> Non
     assert tree_digest(site / "output") == before
 
 
+@pytest.mark.slow
 def test_unchanged_files_keep_their_modification_time(site: Path) -> None:
     build(site, site / "output", now=NOW)
     service = site / "output/sukamaju/layanan/ktp-el/index.html"
@@ -76,6 +77,7 @@ def test_unchanged_files_keep_their_modification_time(site: Path) -> None:
     assert "sukamaju/pengumuman/baru/index.html" in report.changed
 
 
+@pytest.mark.slow
 def test_a_deleted_page_disappears_from_the_output(site: Path) -> None:
     build(site, site / "output", now=NOW)
     (site / "content/sukamaju/layanan/kk.md").unlink()
@@ -87,6 +89,7 @@ def test_a_deleted_page_disappears_from_the_output(site: Path) -> None:
     assert not (site / "output/sukamaju/layanan/kk").exists()
 
 
+@pytest.mark.slow
 def test_building_one_village_keeps_the_others(site: Path) -> None:
     from sitekit import make_site
 

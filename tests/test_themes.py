@@ -28,6 +28,7 @@ def test_kontras_is_made_only_of_its_differences() -> None:
     assert [t.name for t in theme_chain(Path("/nonexistent"), "kontras")] == ["kontras", "default"]
 
 
+@pytest.mark.slow
 def test_a_site_in_kontras_gets_every_page_with_the_stronger_stylesheet(
         site: Path, tmp_path: Path) -> None:
     plain = clean_build(site, NOW)

@@ -20,6 +20,7 @@ def decoded(data: bytes) -> Image.Image:
     return image
 
 
+@pytest.mark.slow
 def test_photo_becomes_webp_and_jpeg_at_phone_widths_without_metadata():
     result = process(phone_photo(1200, 900))
     webp = [v for v in result.variants if v.format == "webp"]
@@ -51,6 +52,7 @@ def test_small_image_is_never_upscaled():
     assert max(v.width for v in result.variants) == 300
 
 
+@pytest.mark.slow
 def test_logo_keeps_transparency_and_stays_tiny():
     result = process(logo())
     formats = {v.format for v in result.variants}

@@ -65,6 +65,7 @@ def test_a_new_sites_config_is_valid_for_the_cms(tmp_path: Path) -> None:
                                                           "sukamaju-pengumuman"}
 
 
+@pytest.mark.slow
 def test_the_cms_schema_is_strict_enough_to_catch_a_wrong_config(site: Path) -> None:
     config = site_config(site)
     collection(config, "sukamaju-layanan")["fields"][0]["widgit"] = "string"
