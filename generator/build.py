@@ -9,11 +9,12 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .assets.budgets import Budgets, WeightReport
 from .assets.imagecache import ImageCache
@@ -22,22 +23,23 @@ from .cms import ADMIN
 from .errors import ContentError, Problem, errors_only
 from .incremental import hold
 from .incremental.hold import Faulty, Held
-from .incremental.jobs import Done
+from .incremental.jobs import Done, Spec
 from .incremental.load import Loaded, check_links
 from .incremental.session import DAMAGE, Session, every_theme_file, theme_digests
 from .incremental.shard import scope, shard_of
 from .incremental.store import Store
 from .incremental.track import tracked_tables, value_digest
 from .model import Site, load_site
-from .owners import Spec, run_jobs
+from .owners import run_jobs
 from .pages import Output
 from .parallel import cpu_count
-from .render.env import Renderer
-from .render.output import render_output
 from .render.themes import theme_chain, theme_dirs
 from .render.themesettings import ThemeSettings, theme_settings
 from .status import status_outputs
 from .write import MARKER, check_output_folder
+
+if TYPE_CHECKING:
+    from .render.env import Renderer
 
 WIB = timezone(timedelta(hours=7), "WIB")
 
@@ -272,17 +274,25 @@ def _status_pages(session: Session, site: Site, problems: list[Problem], held: H
                   owners: list[str]) -> None:
     """Each owner's status page, a step of its own (see status.py)."""
     theme = session.tables["theme"].data  # the UI strings a theme gives
-    renderer = Renderer(session.site_root, site.portal["tema"], {}, settings=theme)
     # (what any include reads)
     templates = value_digest((sorted(session.templates.items()), sorted(theme.items())))
+    renderer = cache(lambda: _renderer(session.site_root, site.portal["tema"], theme))
     for owner, out in status_outputs(site, problems, held.problems, session.published(),
                                      owners):
         session.step("status", owner, (templates, out.path, out.context),
                      partial(_rendered, renderer, out))
 
 
-def _rendered(renderer: Renderer, out: Output) -> list[tuple[str, bytes]]:
-    return [(out.path, render_output(renderer, out))]
+def _renderer(site_root: Path, theme: str, settings: Mapping[str, Any]) -> Renderer:
+    from .render.env import Renderer  # (a build whose status pages hold renders nothing)
+
+    return Renderer(site_root, theme, {}, settings=settings)
+
+
+def _rendered(renderer: Callable[[], Renderer], out: Output) -> list[tuple[str, bytes]]:
+    from .render.output import render_output
+
+    return [(out.path, render_output(renderer(), out))]
 
 
 def _checked(site_root: Path, loaded: Loaded, store: Store,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import extras
 from .assets.sitefiles import site_files
@@ -20,9 +20,10 @@ from .extras.search import FOLDER as SEARCH_FOLDER
 from .extras.searchindex import RECORD
 from .model import Site, Village
 from .pages import Output
-from .render.env import Renderer
-from .render.output import render_output
 from .render.themesettings import texts_in
+
+if TYPE_CHECKING:
+    from .render.env import Renderer
 
 Files = Iterable[tuple[str, bytes]]
 Make = Callable[[], Files]
@@ -92,6 +93,7 @@ def _portal_search(given: StepInput) -> Plan:
     """The portal's search bundle: titles, summaries and expiry of every village, each a
     short page made by the theme's record template."""
     def record(data: dict[str, Any]) -> str:
+        from .render.output import render_output  # (Jinja loads only where a job renders)
         out = Output(RECORD, RECORD, {"lang": "id", "path": RECORD, **data})
         return render_output(given.renderer, out).decode("utf-8")
 

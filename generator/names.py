@@ -5,6 +5,14 @@
 # per page, `assets/compress.py`), and the page budgets do not weigh it (`assets/budgets.py`).
 PRINT_PAGE = "cetak.html"
 
+# The page column on a 360-px phone at DPR 2, in device pixels: the photo width a phone takes
+# (`render/pictures.py`) and the one its first view is weighed with (`assets/budgets.py`).
+PHONE_SLOT = 656
+
+# How a picture below the first view is marked (`render/pictures.py`); finishing a page makes
+# its first one eager (`assets/finish.py`).
+LAZY = ' loading="lazy" decoding="async"'
+
 # Text files: the build may write `.gz`/`.br` copies beside them (`assets/compress.py`), and a
 # publish leaves those copies out for a host that never serves them (`publish/plan.py`).
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".txt", ".json", ".svg",

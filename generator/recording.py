@@ -1,12 +1,12 @@
 """Recording what a render reads, as it reads it (the Contingent way), declared below both
 the renderer and the cache so that neither imports the other.
 
-While an output renders, a `Recorder` is active in the thread. The Jinja context notes every
-name the templates look up; the cache's lookup tables (`incremental/track.py`) note the keys
-asked for. Which templates an output is made from is not recorded: it is known before
-rendering (`render.env.Renderer.templates_used`). The renderer is handed a `RenderMemo` (the
-cache's `incremental/fragments.Fragments` implements it) for work it may reuse from earlier
-builds.
+While an output renders, a `Recorder` is active in the thread. The Jinja context
+(`render/tracking.py`) notes every name the templates look up; the cache's lookup tables
+(`incremental/track.py`) note the keys asked for. Which templates an output is made from is
+not recorded: it is known before rendering (`render.env.Renderer.templates_used`). The
+renderer is handed a `RenderMemo` (the cache's `incremental/fragments.Fragments` implements
+it) for work it may reuse from earlier builds.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from typing import Any, Protocol
-
-from jinja2.runtime import Context
 
 _local = threading.local()
 
@@ -64,21 +62,3 @@ class recording:
         _local.recorder = self.outer
         if self.outer is not None:  # a nested render (a cached fragment) counts for both
             self.outer.merge(self.recorder.lookups)
-
-
-class TrackingContext(Context):
-    """A Jinja context that notes every name a template looks up (the build gives it to
-    the renderer as its environment's `context_class`, the seam Jinja documents)."""
-
-    def resolve_or_missing(self, key: str) -> Any:
-        recorder = active()
-        if recorder is not None:
-            recorder.names.add(key)
-        return super().resolve_or_missing(key)
-
-    def __contains__(self, name: str) -> bool:
-        recorder = active()
-        if recorder is not None:
-            recorder.names.add(name)
-        return super().__contains__(name)
-

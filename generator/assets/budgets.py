@@ -20,8 +20,7 @@ from html.parser import HTMLParser
 
 from ..errors import Problem
 from ..i18n import translate
-from ..names import PRINT_PAGE
-from ..render.pictures import PHONE_SLOT
+from ..names import PHONE_SLOT, PRINT_PAGE
 
 KB = 1024
 # a start tag that may fetch a file; quoted values may hold '>'

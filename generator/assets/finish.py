@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import minify_html
-
-from ..render.pictures import LAZY
+from ..names import LAZY
 from .compress import compressed_copies
 
 EAGER = ' fetchpriority="high"'
@@ -32,6 +30,8 @@ def finished(path: str, data: bytes, copies: bool = True) -> list[tuple[str, byt
 def finish(path: str, data: bytes) -> bytes:
     if not path.endswith(".html"):
         return data
+    import minify_html  # (a build that renders nothing never loads it)
+
     html = STYLE.sub(lambda m: m[1] + minified_css(m[2]) + m[3],
                      eager_first_image(data.decode("utf-8")))
     return minify_html.minify(html, minify_css=False, minify_js=True, keep_closing_tags=True,
@@ -42,6 +42,8 @@ def finish(path: str, data: bytes) -> bytes:
 def minified_css(css: str) -> str:
     """Every page inlines the theme's stylesheet: minify each distinct one once, not once a
     page (it was three quarters of the minifier's time)."""
+    import minify_html
+
     html = minify_html.minify(f"<style>{css}</style>", minify_css=True)
     return html.removeprefix("<style>").removesuffix("</style>")
 

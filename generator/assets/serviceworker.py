@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-import minify_html
-
 from ..extras.search import PAGE as SEARCH_PAGE
 from ..i18n import available_languages, translate
 from ..model import Village
@@ -54,5 +52,7 @@ def service_worker(theme_static: Path, slug: str, pages: list[str], more: list[s
         raise ValueError(f"{theme_static / 'sw.js'} lacks the line {PLACEHOLDER!r}")
     source = source.replace(PLACEHOLDER, f"const C = {json.dumps(config, ensure_ascii=False)};")
     source = "\n".join(line for line in source.splitlines() if not line.startswith("//"))
+    import minify_html  # (a build that makes no service worker never loads it)
+
     script = minify_html.minify(f"<script>{source}</script>", minify_js=True)
     return script.removeprefix("<script>").removesuffix("</script>").encode("utf-8")

@@ -1,5 +1,5 @@
 """The cache's side of an owner's job: what a job is given, what it hands back, and
-whether a recorded output is still current (the job itself is owners.py).
+whether a recorded output is still current (the job itself is owners.py and making.py).
 
 A `Made` record holds everything an output read when it was rendered: the templates, the
 names of the context, the table entries it looked up. Rendering it again would read the
@@ -9,12 +9,17 @@ same values if and only if every recorded digest still holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import Problem
 from ..pages import Output
-from .steps import Owned
+from .steps import Owned, Place
 from .track import MISSING, TrackedTable, value_digest
+
+if TYPE_CHECKING:
+    from ..model import Site
+    from ..render.themesettings import ThemeSettings
 
 Files = tuple[tuple[str, bytes, int], ...]  # (output path, digest of bytes, size)
 
@@ -41,6 +46,25 @@ class Made:
     page: PageRecord | None
 
 
+@dataclass(frozen=True, kw_only=True)
+class Spec:
+    """What a worker sets itself up from (pickled only where fork is missing)."""
+
+    site_root: Path  # content/ inside
+    output: Path
+    staging: Path
+    cache_file: Path
+    version: str  # the cache's generator version
+    site: Site
+    catalog: dict[str, dict[str, Any]]  # the photos
+    templates: dict[str, bytes]  # template name -> digest of the file the loader finds
+    fingerprints: dict[str, bytes]  # village -> digest of all its files
+    static: bytes  # digest of the theme's files beside its templates
+    fronts: dict[str, bytes]  # village -> digest of all its files but page bodies
+    settings: ThemeSettings  # the theme's theme.yaml, merged down its chain
+    settled: frozenset[str]  # tables as the last whole build saw them (Session.settled)
+
+
 @dataclass
 class Job:
     owner: str  # village slug, or "" for the portal's own pages
@@ -49,6 +73,11 @@ class Job:
     links: Any = None  # the village's last link-check record
     steps: dict[str, Owned | None] = field(default_factory=dict)  # the village's steps
     restore: dict[str, bytes] | None = None  # inputs unchanged: put these files back
+
+
+def place(spec: Spec, job: Job) -> Place:
+    """Where `job`'s files go."""
+    return Place(spec.staging, spec.output, job.trusted)
 
 
 @dataclass

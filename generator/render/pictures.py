@@ -17,10 +17,8 @@ import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
+from ..names import LAZY, PHONE_SLOT
 from .urls import relative
-
-PHONE_SLOT = 656  # device pixels of that column on a 360-px phone at DPR 2
-LAZY = ' loading="lazy" decoding="async"'
 
 
 def picture_html(entry: dict[str, Any], alt: str, page: str, *, sizes: str,

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import jinja2
 import yaml
+
+if TYPE_CHECKING:
+    import jinja2
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # installed, the themes are inside the package (kampung/themes); in the repository they sit
@@ -92,6 +94,8 @@ def theme_dirs(site_root: Path, name: str) -> list[Path]:
 
 def theme_loader(site_root: Path, name: str) -> jinja2.BaseLoader:
     """Plain names resolve through the chain; `<theme>:<name>` reads that theme's own."""
+    import jinja2  # (only a renderer needs it: a build that renders nothing never loads it)
+
     chain = theme_chain(site_root, name)
     prefixed = {t.name: jinja2.FileSystemLoader([str(d) for d in t.templates]) for t in chain}
     return jinja2.ChoiceLoader([
