@@ -43,7 +43,7 @@ REPO = HERE.parent
 PEERS = HERE / ".venv" / "bin"
 NOW = "2026-11-28"
 SCENARIOS = ("cold", "ci", "nochange", "edit", "template")
-DISK_SCENARIO = "ci-disk"
+DISK_SCENARIOS = ("cold-disk", "ci-disk")  # with --disk
 ANNOUNCEMENT = "desa-00000/pengumuman/pengumuman-000.md"
 
 
@@ -122,8 +122,9 @@ class Generator:
     caches: tuple[str, ...] = ()
     opening = r"\{% block \w+ %\}"  # where a template edit goes: the first block
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, pristine: Path | None = None):
         self.root = root
+        self.pristine = pristine  # the corpus as generated, never built in
 
     def command(self, scenario: str) -> list[str]:
         raise NotImplementedError
@@ -133,6 +134,18 @@ class Generator:
 
     def template(self) -> Path:
         raise NotImplementedError
+
+    def fresh_copy(self, disk: Path, round_: int) -> Path:
+        """The corpus as generated (no edits of the other scenarios, no output, no cache),
+        copied into a folder on the disk never used before: a CI runner's fresh checkout."""
+        root, source = disk / f"{self.name}-{os.getpid()}-{round_}", self.pristine or self.root
+        built = {self.output, *self.caches}
+        shutil.copytree(source, root, symlinks=True, ignore=lambda folder, names: [
+            n for n in names if Path(folder) == source and n in built])
+        return root
+
+    def command_at(self, root: Path, scenario: str) -> list[str]:
+        return self.command(scenario)
 
     def prepare(self, scenario: str, round_: int) -> None:
         if scenario in ("cold", "ci"):
@@ -167,8 +180,8 @@ class Kampung(Generator):
             [sys.executable, "-m", "kampung"]
         return [*python, "build", "--site", str(self.root), "--now", NOW]
 
-    def command_at(self, root: Path) -> list[str]:
-        command = self.command("ci")
+    def command_at(self, root: Path, scenario: str) -> list[str]:
+        command = self.command(scenario)
         command[command.index("--site") + 1] = str(root)
         return command
 
@@ -193,16 +206,6 @@ class Kampung(Generator):
         for folder, _, names in os.walk(root / "content"):
             for name in names:
                 os.utime(Path(folder, name))
-
-    def checkout(self, disk: Path, round_: int) -> Path:
-        """A CI runner's fresh checkout on the disk: the content and templates copied into
-        a folder never used before, the cache restored, no output."""
-        root = disk / f"checkout-{os.getpid()}-{round_}"
-        shutil.copytree(self.root / "content", root / "content", symlinks=True)
-        if (self.root / "templates").exists():
-            shutil.copytree(self.root / "templates", root / "templates")
-        self.restore(root)
-        return root
 
     def after_cold(self) -> None:
         saved = self.saved_cache()
@@ -254,7 +257,7 @@ class MkDocs(Generator):
         return self.root / "theme/main.html"
 
 
-GENERATORS: dict[str, Callable[[Path], Generator]] = {
+GENERATORS: dict[str, Callable[[Path, Path], Generator]] = {
     "kampung": Kampung, "before": KampungBefore, "hugo": Hugo, "pelican": Pelican,
     "mkdocs": MkDocs}
 
@@ -305,12 +308,15 @@ def corpus(pages: int, work: Path, names: list[str]) -> Path:
     return root
 
 
-def on_disk(gen: Kampung, disk: Path, round_: int, timeout: float) -> Run:
-    """The ci scenario in a new folder on the disk, removed after the run."""
-    root = gen.checkout(disk, round_)
-    subprocess.run(["sync"], check=True)  # the checkout's writes are not the build's
+def on_disk(gen: Generator, scenario: str, disk: Path, round_: int, timeout: float) -> Run:
+    """A cold build (or Kampung's ci: its cache restored, content with new times) in a
+    fresh copy on the disk, removed after the run."""
+    root = gen.fresh_copy(disk, round_)
+    if scenario == "ci-disk" and isinstance(gen, Kampung):
+        gen.restore(root)
+    subprocess.run(["sync"], check=True)  # the copy's writes are not the build's
     try:
-        return timed(gen.command_at(root), root, timeout)
+        return timed(gen.command_at(root, scenario), root, timeout)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -324,14 +330,15 @@ def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
     for name in names:
         shutil.copytree(root / ("kampung" if name == "before" else name), scratch / name,
                         symlinks=True)
-        generators.append(GENERATORS[name](scratch / name))
+        generators.append(GENERATORS[name](scratch / name,
+                                           root / ("kampung" if name == "before" else name)))
     results: dict[str, dict[str, list[Run]]] = {s: {n: [] for n in names} for s in scenarios}
     for scenario in scenarios:
         for round_ in range(runs):
             for gen in generators:
-                if scenario == DISK_SCENARIO:
-                    if isinstance(gen, Kampung) and disk is not None:
-                        run = on_disk(gen, disk, round_, timeout)
+                if scenario in DISK_SCENARIOS:
+                    if disk is not None and (scenario == "cold-disk" or isinstance(gen, Kampung)):
+                        run = on_disk(gen, scenario, disk, round_, timeout)
                         results[scenario][gen.name].append(run)
                         print(f"{pages:>7} {scenario:<9} {gen.name:<8} {run.wall:8.2f} s "
                               f"{run.peak_mb:7.0f} MB exit {run.code}", file=sys.stderr,
@@ -352,11 +359,12 @@ def measure(pages: int, names: list[str], runs: int, work: Path, timeout: float,
 def table(pages: int, results: dict[str, dict[str, list[Run]]]) -> str:
     lines = [f"{pages} pages: median wall s [min-max], cpu s, peak MB of the largest process "
              "and of the whole process tree (PSS), ratio to Hugo's cold (median of same-round "
-             "ratios)",
+             "ratios; on the disk, to Hugo's cold on the disk)",
              f"{'scenario':<9} {'generator':<8} {'wall':>8} {'range':>15} {'cpu':>7} "
              f"{'MB':>6} {'tree MB':>7} {'x Hugo cold':>11}"]
-    hugo_cold = [r.wall for r in results.get("cold", {}).get("hugo", [])]
     for scenario, by_name in results.items():
+        base = "cold-disk" if scenario.endswith("-disk") else "cold"  # same place, same round
+        hugo_cold = [r.wall for r in results.get(base, {}).get("hugo", [])]
         for name, runs in by_name.items():
             if not runs:
                 continue
@@ -397,8 +405,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="folder for the saved build cache of the ci scenario (e.g. on "
                              "disk while --work is in memory)")
     parser.add_argument("--disk", type=Path, default=None,
-                        help="a folder on a real disk for the ci-disk scenario (a fresh "
-                             "checkout there per round); adds ci-disk to the scenarios")
+                        help="a folder on a real disk (ext4 with a journal, as CI runners "
+                             "have: see README) for the cold-disk and ci-disk scenarios, a "
+                             "fresh checkout there per run; adds them to the scenarios")
     parser.add_argument("--before", default=None,
                         help="also measure Kampung at this earlier commit, in the same rounds "
                              "(the row 'before'; Kampung's ratio to it is printed)")
@@ -413,8 +422,8 @@ def main(argv: list[str] | None = None) -> None:
              *(["before"] if args.before else []),
              *filter(None, args.peers.split(","))]
     scenarios = args.scenarios.split(",")
-    if args.disk is not None and DISK_SCENARIO not in scenarios:
-        scenarios.append(DISK_SCENARIO)
+    if args.disk is not None:
+        scenarios += [s for s in DISK_SCENARIOS if s not in scenarios]
     for pages in args.pages or [1000]:
         results = measure(pages, names, args.runs, args.work, args.timeout, scenarios,
                           args.disk)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +48,30 @@ def test_a_command_loads_only_what_it_runs_with(site: Path) -> None:
                            text=True)
     assert again.returncode == 0, again.stderr
     assert "Dirender: 0" not in again.stdout  # the page and its search bundle were made
+    assert again.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.slow
+def test_a_ci_build_that_puts_everything_back_loads_no_renderer(site: Path) -> None:
+    """A fresh checkout with the cache restored renders nothing: importing Jinja, Markdown,
+    nh3, minify-html, Pillow or importlib.metadata was a third of such a build."""
+    probe = ("import sys; from kampung.cli import main; code = main(sys.argv[1:]); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', "
+             "'markdown', 'nh3', 'minify_html') or m in ('PIL.Image', 'importlib.metadata', "
+             "'kampung.making', 'kampung.render.env')))")
+    args = ["build", "--site", str(site), "--now", "2026-11-28", "--jobs", "1"]
+    first = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                           text=True)
+    assert first.returncode == 0, first.stderr
+    assert "kampung.making" in first.stdout.splitlines()[-1]  # the probe sees them
+    shutil.rmtree(site / "output")
+    for path in (site / "content").rglob("*"):
+        os.utime(path)  # as a checkout leaves them
+    again = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                           text=True)
+    assert again.returncode == 0, again.stderr
+    assert "Dirender: 0" in again.stdout
+    assert (site / "output/sukamaju/index.html").exists()
     assert again.stdout.splitlines()[-1] == "[]"
 
 
