@@ -263,36 +263,41 @@ GENERATORS: dict[str, Callable[[Path, Path], Generator]] = {
 
 
 def snapshot(work: Path, ref: str) -> Path:
-    """The generator and themes as committed at `ref`, in a folder of their own: the
-    working tree may change under a long run (and any change to the generator is, rightly,
-    a new version that invalidates the build cache)."""
+    """The generator as committed at `ref`, installed as a village installs it: a wheel
+    built from a `git archive` of the commit, installed (compiled, with its RECORD) into a
+    folder of its own. The working tree may change under a long run, and any change to the
+    generator is, rightly, a new version that invalidates the build cache."""
     commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=REPO, check=True,
                             capture_output=True, text=True).stdout.strip()
-    target = work / f"code-{commit}"
+    target = work / f"wheel-{commit}"
     if not target.exists():
-        target.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", commit, "generator", "themes"], cwd=REPO,
-                                 check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-        # laid out as the wheel installs it: the package `kampung` with its themes inside
-        (target / "generator").rename(target / "kampung")
-        shutil.copytree(target / "themes", target / "kampung" / "themes")
-        # compiled as `pip install` compiles it: the runs must not time Python's compiler
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "kampung")],
+        scratch = work / f"wheel-{commit}.partial"
+        shutil.rmtree(scratch, ignore_errors=True)
+        (scratch / "src").mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=REPO, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(scratch / "src")], input=archive, check=True)
+        pip = [sys.executable, "-m", "pip", "-q"]
+        subprocess.run([*pip, "wheel", "--no-deps", "-w", str(scratch / "dist"),
+                        str(scratch / "src")], check=True, capture_output=True)
+        subprocess.run([*pip, "install", "--no-deps", "--no-index", "--target",
+                        str(scratch / "site"), *map(str, (scratch / "dist").glob("*.whl"))],
                        check=True, capture_output=True)
-        _installed(target)
+        shutil.rmtree(scratch / "src")
+        _installed(scratch, target)
+        scratch.rename(target)
     return target
 
 
-def _installed(target: Path) -> None:
-    """A virtual environment in which the snapshot is installed as a user installs it:
-    the snapshot and this environment's libraries on the path, and not the editable
-    install of the working tree (its finder, loaded at every start, cost 7-10 ms)."""
+def _installed(target: Path, final: Path) -> None:
+    """A virtual environment that sees the installed snapshot and this environment's
+    libraries, and not the editable install of the working tree (its finder, loaded at
+    every start, cost 7-10 ms)."""
     venv.create(target / "venv", with_pip=False)
     purelib = sysconfig.get_paths(vars={"base": str(target / "venv"),
                                         "platbase": str(target / "venv")})["purelib"]
     Path(purelib, "kampung-snapshot.pth").write_text(
-        f"{target}\n{sysconfig.get_paths()['purelib']}\n", encoding="utf-8")
+        f"{final / 'site'}\n{sysconfig.get_paths()['purelib']}\n", encoding="utf-8")
 
 
 def corpus(pages: int, work: Path, names: list[str]) -> Path:
