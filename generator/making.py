@@ -185,8 +185,8 @@ def _steps(maker: Maker, job: Job, done: Done, village: Village | None) -> None:
                       theme=maker.tables["theme"].data)
     try:
         for name, plan in steps_of(spec.site, job.owner):
-            key, make = plan(given)
-            done.steps[name] = run_step(maker.store, where, job.steps.get(name), key, make,
+            key, produce = plan(given)
+            done.steps[name] = run_step(maker.store, where, job.steps.get(name), key, produce,
                                         finished, done.changed,
                                         maker.tables["config"].data["precompress"])
     finally:
@@ -201,5 +201,3 @@ def _save(store: Store, new: Pending, fragments: dict[bytes, Any]) -> None:
                 store.put("steps", name, value)
             for key, fragment in fragments.items():
                 store.put("fragments", key, fragment)
-
-

@@ -48,10 +48,6 @@ class Worker:
         return self._maker
 
 
-def worker(spec: Spec) -> Worker:
-    return Worker(spec)
-
-
 def run_jobs(spec: Spec, todo: list[Job], count: int, take: Callable[[Done], None]) -> None:
     """Run every job, in worker processes when there is enough work to share.
 
@@ -76,7 +72,7 @@ def run_jobs(spec: Spec, todo: list[Job], count: int, take: Callable[[Done], Non
 
 
 def _in_this_process(spec: Spec, jobs: list[Job], take: Callable[[Done], None]) -> None:
-    here = worker(spec)
+    here = Worker(spec)
     try:
         for job in jobs:
             take(run(here, job))
@@ -88,7 +84,7 @@ _THIS_PROCESS: list[Worker] = []  # a pool worker's Worker: set up once, by _sta
 
 
 def _start_worker(spec: Spec) -> None:
-    _THIS_PROCESS[:] = [worker(spec)]
+    _THIS_PROCESS[:] = [Worker(spec)]
 
 
 def _run_here(job: Job) -> Done:
