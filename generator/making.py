@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .assets.budgets import first_view_assets
 from .assets.compress import sent_size
 from .assets.finish import finished
+from .assets.firstview import first_view_assets
 from .assets.media import by_village
 from .digests import digest
 from .errors import ContentError

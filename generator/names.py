@@ -6,7 +6,7 @@
 PRINT_PAGE = "cetak.html"
 
 # The page column on a 360-px phone at DPR 2, in device pixels: the photo width a phone takes
-# (`render/pictures.py`) and the one its first view is weighed with (`assets/budgets.py`).
+# (`render/pictures.py`) and the one its first view is weighed with (`assets/firstview.py`).
 PHONE_SLOT = 656
 
 # How a picture below the first view is marked (`render/pictures.py`); finishing a page makes

@@ -20,7 +20,6 @@ from .errors import Problem
 from .i18n import translate
 from .model import Site, Village
 from .pages import Output
-from .render.format import jam, tanggal
 
 TEMPLATE = "status.html"
 FOLDER = "status"
@@ -105,6 +104,8 @@ def _common(lang: str, problems: list[Problem]) -> dict[str, Any]:
 def _when(lang: str, iso: str | None) -> str:
     if iso is None:
         return translate(lang, "ui.status.never")
+    from .render.format import jam, tanggal  # Babel: only a held village's page needs it
+
     moment = datetime.fromisoformat(iso)
     return translate(lang, "ui.status.published", date=tanggal(moment, lang),
                      time=jam(moment, "WIB", lang))

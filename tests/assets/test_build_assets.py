@@ -16,7 +16,8 @@ import brotli
 import pytest
 from PIL import Image
 
-from kampung.assets.budgets import Budgets, first_view_assets
+from kampung.assets.budgets import Budgets
+from kampung.assets.firstview import first_view_assets
 from kampung.build import build
 from kampung.errors import ContentError
 
