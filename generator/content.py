@@ -23,6 +23,9 @@ except ImportError:  # pragma: no cover
 
 Positions = dict[tuple[Any, ...], tuple[int, int]]
 FRONT_MATTER_FENCE = "---"
+# nesting no content type comes near (a field of a list of mappings is three deep); deeper
+# YAML is a mistake or an attack, and past ~1000 levels Python's recursion gives out
+MAX_DEPTH = 32
 PLACEHOLDER = "[GANTI]"
 
 
@@ -54,7 +57,12 @@ class YamlProblem(Exception):
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (a BOM and CRLF line ends are fine); anything else is a problem."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:  # e.g. a folder named portal.yaml
+        return None, [Problem.at(rel, 1, 1, "file_is_folder")]
+    except OSError as exc:  # no permission, a disk error
+        return None, [Problem.at(rel, 1, 1, "unreadable_file", reason=exc.strerror or str(exc))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,6 +90,10 @@ def parse_yaml(
         except yaml.MarkedYAMLError as exc:
             line, column, code, params = describe(exc, text, first_line)
             raise YamlProblem(line, column, code, **params) from None
+        except yaml.reader.ReaderError as exc:  # a control character, pasted from elsewhere
+            line, column = _place(text, exc.position, first_line)
+            raise YamlProblem(line, column, "yaml_control_char",
+                              character=f"{exc.character:#06x}") from None
         positions: Positions = {}
         raw: dict[tuple[Any, ...], str] = {}
         if node is None:
@@ -103,6 +115,8 @@ def _construct(
     """
     positions, raw = maps
     line, column = node.start_mark.line + first_line, node.start_mark.column + 1
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(line, column, "yaml_too_deep", max=MAX_DEPTH)
     if id(node) in seen:
         raise YamlProblem(line, column, "yaml_alias")
     seen.add(id(node))
@@ -131,6 +145,12 @@ def _construct(
         ]
     raw[path] = node.value
     return _scalar(loader, node, first_line)
+
+
+def _place(text: str, position: int, first_line: int) -> tuple[int, int]:
+    """(line, column) in the file of a character position in `text`."""
+    start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + first_line, position - start + 1
 
 
 def _scalar(loader: Any, node: yaml.Node, first_line: int) -> Any:
@@ -217,14 +237,26 @@ def content_files(root: Path) -> tuple[list[Path], list[Problem]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in [*dirnames, *filenames]:
             path = here / name
-            if path.is_symlink() and not _inside(path.resolve(), root):
+            if not path.is_symlink():
+                continue
+            code = _link_problem(path, root)
+            if code:
                 rel = path.relative_to(root).as_posix()
-                problems.append(Problem.at(rel, 1, 1, "symlink_outside", target=os.readlink(path)))
+                problems.append(Problem.at(rel, 1, 1, code, target=os.readlink(path)))
                 if name in dirnames:
                     dirnames.remove(name)
         files.extend(here / n for n in sorted(filenames) if not n.startswith("."))
     bad = {root / p.path for p in problems}
     return [f for f in files if f not in bad], problems
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    """Why a symbolic link cannot be read as content, if it cannot."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # points at nothing, or at itself through others
+        return "symlink_broken"
+    return None if _inside(target, root) else "symlink_outside"
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -20,6 +20,7 @@ from .errors import Problem
 from .geojson import NAME as MAP_FILE
 from .geojson import load_geojson
 from .i18n import available_languages
+from .names import PORTAL_FOLDERS
 from .privacy import personal_data
 from .schema import (
     DATA_TYPES,
@@ -35,6 +36,9 @@ from .validate import suggest, validate
 SECTIONS = tuple(PAGE_TYPES)  # layanan, wisata, pengumuman, agenda, halaman
 LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 SLUG_RE = re.compile(SLUG_PATTERN)
+# a web address part, and a folder name in the output with Pagefind's and the posters'
+# files inside: well under the 255 bytes a file system allows for one name
+MAX_SLUG = 80
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,9 @@ def load_village(root: Path, slug: str, now: datetime) -> tuple[Village | None, 
     too), without reading the others: a link into another village is good when the file it
     names is there. For `kampung check --village`, a volunteer's quick loop."""
     root = root.resolve()
+    if not SLUG_RE.match(slug):  # before walking: "../x" or "/etc" is no village folder
+        return None, [Problem.at(slug, 1, 1, "bad_folder_slug", value=slug,
+                                 suggestion=slugify(slug))]
     files, found = content_files(root / slug)
     problems = [replace(p, path=f"{slug}/{p.path}") for p in found]
     portal = read_portal(root, problems)
@@ -181,6 +188,14 @@ def read_village(
     if not SLUG_RE.match(slug):
         problems.append(Problem.at(slug, 1, 1, "bad_folder_slug", value=slug,
                                    suggestion=slugify(slug)))
+        return None
+    if slug in PORTAL_FOLDERS:  # the portal's own pages live there
+        problems.append(Problem.at(slug, 1, 1, "reserved_folder", value=slug,
+                                   suggestion=f"desa-{slug}"))
+        return None
+    if len(slug) > MAX_SLUG:
+        problems.append(Problem.at(slug, 1, 1, "slug_too_long", value=slug, max=MAX_SLUG,
+                                   suggestion=shortened(slug)))
         return None
     base = root / slug
     desa_file = next((p for p in paths if p.parent == base and p.name in ("desa.yaml", "desa.yml")),
@@ -254,6 +269,10 @@ def _page(
     if not SLUG_RE.match(slug):
         problems.append(Problem.at(rel, 1, 1, "bad_file_slug", value=stem,
                                    suggestion=slugify(stem)))
+        return None
+    if len(slug) > MAX_SLUG:
+        problems.append(Problem.at(rel, 1, 1, "slug_too_long", value=slug, max=MAX_SLUG,
+                                   suggestion=shortened(slug)))
         return None
     if kind == "pengumuman" and clean.get("jenis") == "serta_merta" and lang == "id":
         _check_serta_merta(doc, clean, problems)
@@ -376,21 +395,27 @@ def media_references(village: Village) -> list[tuple[str, tuple[Any, ...], str]]
         if page.lang != "id":
             continue
         if "gambar" in page.data:
-            refs.append((page.source, ("gambar", "file"), page.data["gambar"]["file"]))
+            refs.append((page.source, ("gambar", "file"), _file(page.data["gambar"])))
         for i, photo in enumerate(page.data.get("foto", [])):
-            refs.append((page.source, ("foto", i, "file"), photo["file"]))
+            refs.append((page.source, ("foto", i, "file"), _file(photo)))
         for i, item in enumerate(page.data.get("lampiran", [])):
-            refs.append((page.source, ("lampiran", i, "file"), item["file"]))
+            refs.append((page.source, ("lampiran", i, "file"), _file(item)))
         if "berkas" in page.data:
             refs.append((page.source, ("berkas",), page.data["berkas"]))
         for i, update in enumerate(page.data.get("progres", [])):
             if "foto" in update:
-                refs.append((page.source, ("progres", i, "foto", "file"), update["foto"]["file"]))
+                refs.append((page.source, ("progres", i, "foto", "file"), _file(update["foto"])))
     for i, person in enumerate(village.data.get("perangkat", {}).get("perangkat", [])):
         if "foto" in person:
             refs.append((f"{village.slug}/data/perangkat.yaml", ("perangkat", i, "foto", "file"),
-                         person["foto"]["file"]))
-    return refs
+                         _file(person["foto"])))
+    return [ref for ref in refs if ref[2]]
+
+
+def _file(value: Any) -> str:
+    """The file a photo or attachment names; "" where a data file with errors left it out
+    (the validator has reported that)."""
+    return (value.get("file") or "") if isinstance(value, dict) else ""
 
 
 def media_places(root: Path, village: Village, name: str) -> list[tuple[str, int, int]]:
@@ -524,6 +549,12 @@ def _relative_hint(base: PurePosixPath, suggestion: str) -> str:
 # the portal's directories slugify every service title of every village; bounded, as the
 # preview's process lives through every title a volunteer types
 @lru_cache(maxsize=65_536)
+def shortened(slug: str) -> str:
+    """A slug cut to MAX_SLUG characters at a word boundary where there is one."""
+    cut = slug[:MAX_SLUG + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_SLUG]).strip("-")
+
+
 def slugify(text: str) -> str:
     """'Surat Keterangan Domisili' -> 'surat-keterangan-domisili'."""
     import unicodedata

@@ -5,6 +5,12 @@
 # per page, `assets/compress.py`), and the page budgets do not weigh it (`assets/budgets.py`).
 PRINT_PAGE = "cetak.html"
 
+# The portal's own folders beside the villages' in the output: its service directory
+# (`extras/portal.py`), search page and index (`extras/search.py`), status pages
+# (`status.py`) and web editor (`cms/`). A village folder may not take one of these names
+# (`model.py`); a test checks a built portal uses no other.
+PORTAL_FOLDERS = frozenset({"admin", "cari", "layanan", "pagefind", "status"})
+
 # The page column on a 360-px phone at DPR 2, in device pixels: the photo width a phone takes
 # (`render/pictures.py`) and the one its first view is weighed with (`assets/firstview.py`).
 PHONE_SLOT = 656

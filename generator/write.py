@@ -30,10 +30,14 @@ LAST = ("index.html", "feed.xml", "sitemap.xml", "robots.txt", "sw.js")
 
 
 def check_output_folder(content: Path, output: Path) -> None:
-    """Refuse an output folder that is content/, holds it, sits in it, or is not ours."""
+    """Refuse an output folder that is content/, holds it, sits in it, is a file, or is not
+    ours."""
     content, output = content.resolve(), output.resolve()
     if output == content or output in content.parents or content in output.parents:
         raise ContentError([Problem.at(str(output), 1, 1, "output_is_content")])
+    if output.exists() and not output.is_dir():
+        raise ContentError([Problem.at(str(output), 1, 1, "output_not_folder",
+                                       output=str(output))])
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
         raise ContentError([Problem.at(str(output), 1, 1, "output_not_ours",
                                        output=str(output))])
@@ -186,6 +190,7 @@ class OutputFolder:
             if self.output in folder.parents:
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only when empty
+        self.output.mkdir(parents=True, exist_ok=True)  # (deleted since the build began)
         self._mark(self.output, plan)
 
     @staticmethod

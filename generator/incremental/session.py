@@ -21,7 +21,7 @@ from ..assets.budgets import Budgets, WeightReport, for_phones
 from ..assets.finish import finished
 from ..assets.media import by_village
 from ..digests import digest
-from ..errors import Problem
+from ..errors import ContentError, Problem
 from ..filesteps import steps_of
 from ..model import Site
 from ..render.themes import ANY_TEMPLATE, THEMES_DIR, Theme
@@ -44,6 +44,9 @@ class Session:
                  *, fresh: bool = False):
         self.site_root = site_root.resolve()
         self.cache_dir = (cache_dir or self.site_root / CACHE_DIR).resolve()
+        content = self.site_root / "content"
+        if self.cache_dir == content or content in self.cache_dir.parents:
+            raise ContentError([Problem.at(str(self.cache_dir), 1, 1, "cache_in_content")])
         self.store = Store(self.cache_dir / FILE, generator_version(), fresh=fresh)
         self.folder = OutputFolder(output)
         finished = self.folder.recover(self.store.meta("commit"))
