@@ -75,9 +75,11 @@ class Summary:
 
 
 def build_now(given: str | None = None) -> datetime:
-    """The reference time for expiry: --now, else SOURCE_DATE_EPOCH, else the clock (WIB)."""
+    """The reference time for expiry: --now, else SOURCE_DATE_EPOCH, else the clock (WIB).
+    A --now with a UTC offset (`2026-11-28T02:00Z`) is read as that moment in WIB."""
     if given:
-        return datetime.fromisoformat(given)
+        moment = datetime.fromisoformat(given)
+        return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.astimezone(WIB).replace(tzinfo=None)

@@ -16,7 +16,7 @@ from ..build import build, build_now
 from ..errors import EXIT_HELD, ContentError, Problem, errors_only, report_text
 from ..i18n import translate
 from ..incremental.shard import parse_shard
-from . import not_a_site
+from . import add_now, not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--output", type=Path, default=None, help=translate(lang, "cli.output"))
     p.add_argument("--village", action="append", default=[], metavar="DESA",
                    help=translate(lang, "cli.village"))
-    p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
+    add_now(p, lang)
     p.add_argument("--strict", action="store_true", help=translate(lang, "cli.strict"))
     p.add_argument("--report", nargs="?", const="text", choices=("text", "json"),
                    help=translate(lang, "cli.report"))

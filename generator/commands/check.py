@@ -12,7 +12,7 @@ from ..errors import ContentError, Problem, errors_only, report_json, report_tex
 from ..i18n import translate
 from ..model import Village, load_village
 from ..publish.spec import load_targets
-from . import not_a_site
+from . import add_now, not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=translate(lang, "cli.format"))
     p.add_argument("--strict", action="store_true", help=translate(lang, "cli.strict"))
-    p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
+    add_now(p, lang)
     p.add_argument("--village", metavar="DESA", default=None,
                    help=translate(lang, "cli.check_village"))
     ci_annotations.add_options(p, lang)

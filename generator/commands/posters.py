@@ -16,7 +16,7 @@ from ..i18n import translate
 from ..pages import Output
 from ..render.env import Renderer
 from ..validate import suggest
-from . import not_a_site
+from . import add_now, not_a_site
 
 EXAMPLES = """\
 contoh / examples:
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                    help=translate(lang, "cli.posters_output"))
     p.add_argument("--pdf", action="store_true", help=translate(lang, "cli.posters_pdf"))
     p.add_argument("--semua", action="store_true", help=translate(lang, "cli.posters_all"))
-    p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
+    add_now(p, lang)
     p.set_defaults(run=run)
 
 

@@ -12,7 +12,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from ..i18n import translate
-from . import not_a_site
+from . import add_now, not_a_site
 from .new import fail
 
 if TYPE_CHECKING:  # the server and watcher load only when serving: every command starts faster
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--port", type=int, default=8000, help=translate(lang, "cli.port"))
     p.add_argument("--host", default="127.0.0.1", help=translate(lang, "cli.host"))
-    p.add_argument("--now", metavar="YYYY-MM-DD", help=translate(lang, "cli.now"))
+    add_now(p, lang)
     p.set_defaults(run=run)
 
 

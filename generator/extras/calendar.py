@@ -12,6 +12,7 @@ newer version when a volunteer changes its time and its `diperbarui` date.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:  # imported where used: icalendar takes 30 ms, and most builds write no .ics
+    from dateutil.rrule import rrulebase
     from icalendar import Calendar, Event, Timezone
 
 from ..model import Page, Site, Village
@@ -49,7 +51,7 @@ def village_files(site_root: Path, site: Site, village: Village) -> Iterator[tup
     base = village_base_url(site, village)
     tz = zone(village.profile)
     name = village.profile["nama"]
-    stamp = site.now.replace(tzinfo=BUILD_ZONE, microsecond=0).astimezone(UTC)
+    stamp = _in_utc(site.now.replace(tzinfo=BUILD_ZONE, microsecond=0))
     feed = new_calendar(f"Agenda {name}", tz)
     for page in events:
         component = event_component(page, village.slug, base, tz, stamp)
@@ -100,9 +102,9 @@ def event_component(page: Page, village_slug: str, base_url: str, tz: ZoneInfo,
     event.add("uid", f"{village_slug}-{page.slug}@{_host(base_url)}")
     event.add("dtstamp", stamp)
     changed = data.get("diperbarui")
-    event.add("last-modified", min(stamp, datetime.combine(changed, time(0, 0), tz)
-                                   .astimezone(UTC)) if changed else stamp)
-    event.add("sequence", (changed - FIRST_VERSION).days if changed else 0)
+    event.add("last-modified", min(stamp, _in_utc(datetime.combine(changed, time(0, 0), tz)))
+              if changed else stamp)
+    event.add("sequence", max(0, (changed - FIRST_VERSION).days) if changed else 0)
     event.add("summary", page.title)
     start, end = event_times(data, tz)
     event.add("dtstart", start)
@@ -118,17 +120,17 @@ def event_component(page: Page, village_slug: str, base_url: str, tz: ZoneInfo,
 
 
 def event_times(data: dict[str, Any], tz: ZoneInfo) -> tuple[date | datetime, date | datetime]:
-    """Start and end; a day without a time is an all-day event (end is the next day)."""
+    """Start and end; a day without a time is an all-day event (end is the next day), an
+    event without `selesai` lasts an hour. An end past year 9999 is the last moment of it."""
     start, end = data["mulai"], data.get("selesai")
     if not isinstance(start, datetime):
         last = end.date() if isinstance(end, datetime) else end or start
-        return start, last + timedelta(days=1)
+        return start, last + timedelta(days=1) if last < date.max else last
     start = start.replace(tzinfo=tz)
     if isinstance(end, datetime):
-        end = start + (end.replace(tzinfo=tz) - start)
-    else:
-        end = start + timedelta(hours=1)
-    return start, end
+        return start, start + (end.replace(tzinfo=tz) - start)
+    final = datetime.combine(date.max, time(23, 59, 59), tz)
+    return start, start + min(timedelta(hours=1), final - start)
 
 
 def rrule(rule: dict[str, Any], tz: ZoneInfo) -> dict[str, Any]:
@@ -158,14 +160,42 @@ def next_dates(data: dict[str, Any], zona: str, after: datetime, count: int = 3)
     from dateutil.rrule import rrulestr
     from icalendar import vRecur
 
-    rule = vRecur(rrule(data["berulang"], tz)).to_ical().decode()
-    dates = rrulestr(rule, dtstart=start)
+    parts = rrule(data["berulang"], tz)
+    moment = after.replace(tzinfo=tz)
+    dates = rrulestr(vRecur(parts).to_ical().decode(),
+                     dtstart=_moved(start, parts["freq"], moment))
+    return [found.replace(tzinfo=None) for found in _following(dates, moment, count)]
+
+
+def _moved(start: datetime, freq: str, after: datetime) -> datetime:
+    """A later start that gives the same dates after `after`, so the rule is not walked
+    from a start years back: whole weeks later for a weekly rule; for the others the same
+    day and time in the year before `after`'s (or the latest such year with that date).
+    Our rules have no INTERVAL or COUNT, so nothing else of the start changes the dates."""
+    if freq == "WEEKLY":
+        return start + timedelta(weeks=max(0, (after - start).days // 7))
+    for year in range(after.year - 1, start.year, -1):
+        with suppress(ValueError):  # 29 February, in a year without it
+            return start.replace(year=year)
+    return start
+
+
+def _following(dates: rrulebase, after: datetime, count: int) -> list[datetime]:
+    """Up to `count` dates of the series after `after`, none past year 9999."""
     found: list[datetime] = []
-    moment = dates.after(after.replace(tzinfo=tz))
-    while moment is not None and len(found) < count:
-        found.append(moment.replace(tzinfo=None))
-        moment = dates.after(moment)
+    with suppress(ValueError):  # dateutil raises when the series runs past year 9999
+        for moment in dates.xafter(after, count=count):
+            found.append(moment)
     return found
+
+
+def _in_utc(moment: datetime) -> datetime:
+    """`moment` in UTC. Indonesia is ahead of UTC: the first hours of year 1 there are in
+    year 0 in UTC, which Python's dates cannot hold, so they become UTC's first moment."""
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def _host(base_url: str) -> str:
