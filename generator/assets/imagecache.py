@@ -62,7 +62,7 @@ class ImageCache:
         except (OSError, ValueError):
             return None
         if "error" in meta:
-            raise ImageError(meta["error"], meta.get("detail", ""))
+            raise ImageError(meta["error"], meta.get("detail", ""), meta.get("params"))
         variants = tuple(CachedVariant(v["width"], v["height"], v["format"], folder / v["file"],
                                        v["sha256"]) for v in meta["variants"])
         if not all(v.path.is_file() for v in variants):
@@ -89,7 +89,7 @@ class ImageCache:
 
 def _write_variants(folder: Path, result: Processed | ImageError) -> dict:
     if isinstance(result, ImageError):
-        return {"error": result.code, "detail": result.detail}
+        return {"error": result.code, "detail": result.detail, "params": result.params}
     variants = []
     for variant in result.variants:
         name = f"{variant.width}{variant.suffix}"

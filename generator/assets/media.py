@@ -22,7 +22,7 @@ from typing import Any
 
 from ..digests import digest
 from ..errors import Problem
-from ..model import Site, media_places
+from ..model import Site, Village, media_places
 from .imagecache import CachedImage, ImageCache, image_key
 from .images import ImageError, Processed, is_image, process
 
@@ -46,8 +46,8 @@ class MediaResult:
 def process_media(content: Path, site: Site, selected: Iterable[str], cache: ImageCache,
                   workers: int | None = None,
                   prints: Mapping[str, bytes] | None = None) -> MediaResult:
-    """Process every media file of the selected villages; a bad image is a Problem at
-    each place the content names it (at the file itself if nothing does).
+    """Process every media file of the selected villages; a bad image or SVG is a Problem
+    at each place the content names it (at the file itself if nothing does).
 
     `prints` maps content paths ('kemiren/media/x.jpg') to their content `digest`, where
     the caller knows them already."""
@@ -62,29 +62,33 @@ def process_media(content: Path, site: Site, selected: Iterable[str], cache: Ima
     for slug, name in sources:
         rel = f"{slug}/media/{name}"
         source = content / slug / "media" / name
+        outcome: Path | CachedImage | ImageError = source
         if name.lower().endswith(".svg"):
-            sanitised = _sanitised_svg(rel, source, cache, result)
-            if sanitised is None:
-                continue
-            source = sanitised
-        if not is_image(name):
-            result.catalog[rel] = attachment_entry(name, source.stat().st_size)
-            _add(result, written, rel, source)
-            continue
-        outcome = found[rel]
+            outcome = _sanitised_svg(source, cache)
+        elif is_image(name):
+            outcome = found[rel]
         if isinstance(outcome, ImageError):
-            places = media_places(content, villages[slug], name) or [(rel, 1, 1)]
-            result.problems.extend(Problem.at(*place, outcome.code, file=rel,
-                                              detail=outcome.detail) for place in places)
-            continue
-        result.catalog[rel] = image_entry(slug, name, outcome)
-        for out_rel, path in image_files(slug, name, outcome):
-            _add(result, written, out_rel, path)
+            result.problems.extend(_refused(content, villages[slug], name, outcome))
+        elif isinstance(outcome, CachedImage):
+            result.catalog[rel] = image_entry(slug, name, outcome)
+            for out_rel, path in image_files(slug, name, outcome):
+                _add(result, written, out_rel, path)
+        else:
+            result.catalog[rel] = attachment_entry(name, outcome.stat().st_size)
+            _add(result, written, rel, outcome)
     return result
 
 
-def _sanitised_svg(rel: str, source: Path, cache: ImageCache, result: MediaResult,
-                   ) -> Path | None:
+def _refused(content: Path, village: Village, name: str, error: ImageError) -> list[Problem]:
+    """An error at each place the content names the picture (the file named in the
+    message), or at the picture itself if nothing does."""
+    rel = f"{village.slug}/media/{name}"
+    places = media_places(content, village, name) or [(rel, 1, 1)]
+    return [Problem.at(*place, error.code, file=rel, detail=error.detail, **error.params)
+            for place in places]
+
+
+def _sanitised_svg(source: Path, cache: ImageCache) -> Path | ImageError:
     """An SVG as svg-hush leaves it: no script, event handlers, foreign objects or
     outside references, so opened at its own address it cannot run code in the site's
     origin. Kept beside the processed photos, by the digest of its source."""
@@ -97,8 +101,7 @@ def _sanitised_svg(rel: str, source: Path, cache: ImageCache, result: MediaResul
     try:
         safe = py_svg_hush.filter_svg(data)
     except ValueError as exc:
-        result.problems.append(Problem.at(rel, 1, 1, "svg_invalid", file=rel, detail=str(exc)))
-        return None
+        return ImageError("svg_invalid", str(exc))
     clean.parent.mkdir(parents=True, exist_ok=True)
     temp = clean.with_name(f".{clean.name}.{os.getpid()}")
     temp.write_bytes(safe)
