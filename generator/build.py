@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from .assets.budgets import Budgets, WeightReport
 from .assets.imagecache import ImageCache
 from .assets.media import process_media
-from .cms import ADMIN
 from .errors import ContentError, Problem, errors_only
 from .incremental import hold
 from .incremental.hold import Faulty, Held
@@ -91,7 +90,6 @@ def load(site_root: Path, now: datetime) -> tuple[Site, list[Problem]]:
     if site is None:
         raise ContentError(problems)
     site = _themed(site_root, site)[0]
-    _check_editor(site)
     return site, problems
 
 
@@ -100,13 +98,6 @@ def _themed(site_root: Path, site: Site) -> tuple[Site, ThemeSettings]:
     and the site with the lists they give (what a list shows of a page: plan time)."""
     settings = theme_settings(site_root, site.portal["tema"])
     return replace(site, lists=settings.daftar), settings
-
-
-def _check_editor(site: Site) -> None:
-    """The web editor takes /admin/: no village folder may have that name."""
-    if site.portal.get("editor") and any(v.slug == ADMIN for v in site.villages):
-        raise ContentError([Problem.at(f"{ADMIN}/desa.yaml", 1, 1, "editor_folder_taken",
-                                       folder=ADMIN)])
 
 
 def build(
@@ -308,7 +299,6 @@ def _checked(site_root: Path, loaded: Loaded, store: Store,
             for p in check_links(site_root / "content", site, store.village(v.slug), b"",
                                  None)[0]]
         raise ContentError([*loaded.problems, *held.all(), *links])
-    _check_editor(loaded.site)
     return loaded.site, loaded.problems
 
 

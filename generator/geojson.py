@@ -16,6 +16,7 @@ from .errors import Problem
 
 NAME = "peta.geojson"
 SHAPES = ("Polygon", "MultiPolygon")
+Ring = list[tuple[float, float]]
 
 
 def load_geojson(path: Path, rel: str) -> tuple[list[dict[str, Any]] | None, list[Problem]]:
@@ -27,14 +28,20 @@ def load_geojson(path: Path, rel: str) -> tuple[list[dict[str, Any]] | None, lis
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return None, [Problem.at(rel, exc.lineno, exc.colno, "geojson_syntax", detail=exc.msg)]
+    except RecursionError:  # brackets nested thousands deep
+        return None, [Problem.at(rel, 1, 1, "geojson_too_deep")]
     features = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") != "FeatureCollection" or not isinstance(features, list):
+    if not isinstance(features, list) or data.get("type") != "FeatureCollection":
         return None, [Problem.at(rel, 1, 1, "geojson_shape")]
     areas = []
-    for index, feature in enumerate(features):
+    for number, feature in enumerate(features, 1):
         area = _area(feature)
         if area is None:
-            return None, [Problem.at(rel, 1, 1, "geojson_feature", number=index + 1)]
+            return None, [Problem.at(rel, 1, 1, "geojson_feature", number=number)]
+        point = _off_the_globe(area["rings"])
+        if point:
+            return None, [Problem.at(rel, 1, 1, "geojson_point", number=number,
+                                     point=f"[{point[0]}, {point[1]}]")]
         areas.append(area)
     return areas, []
 
@@ -49,11 +56,22 @@ def _area(feature: Any) -> dict[str, Any] | None:
     try:
         rings = [[(float(lng), float(lat)) for lng, lat, *_ in polygon[0]]
                  for polygon in polygons]
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, KeyError):
         return None
     if not all(len(ring) >= 3 for ring in rings) or not rings:
         return None
-    properties = feature.get("properties") or {}
+    properties = feature.get("properties")
+    properties = properties if isinstance(properties, dict) else {}
     return {"nama": str(properties.get("nama") or properties.get("name") or ""),
             "jenis": "desa" if properties.get("jenis") == "desa" else "dusun",
             "rings": rings}
+
+
+def _off_the_globe(rings: list[Ring]) -> tuple[float, float] | None:
+    """The first point that is no longitude and latitude in degrees (NaN, 1e308, or
+    metres from a projected map), which the map could not be drawn with."""
+    for ring in rings:
+        for lng, lat in ring:
+            if not (-180 <= lng <= 180 and -90 <= lat <= 90):  # NaN fails both too
+                return lng, lat
+    return None

@@ -10,9 +10,11 @@ The schemas therefore accept those scalars too, exactly where the validator does
 
 Where JSON Schema can say a rule of `kampung check`, the schema says it too: days that a
 month has (2026-02-30 is refused, 2028-02-29 is not), hours up to 23 (24.00 only as a
-closing time), the fields an emergency notice must fill (if/then), and the publish
-targets under `publikasi` with their keys (from `publish/spec.py`). What it cannot say
-(an event's end after its start, a link to a page that exists) only `check` reports.
+closing time), the fields an emergency notice must fill (if/then), the publish
+targets under `publikasi` with their keys (from `publish/spec.py`), and that an object a
+translation gives is complete (only its top-level fields may be left to the original).
+What it cannot say (an event's end after its start, a link to a page that exists, a
+budget's year that its file name repeats, a number that is not NaN) only `check` reports.
 """
 
 from __future__ import annotations
@@ -51,13 +53,13 @@ FILE_GLOBS: dict[str, list[str]] = {
 
 def file_schema(name: str, fields: dict[str, Field], *, translation: bool = False
                 ) -> dict[str, Any]:
-    """The schema of one file type; a translation (`*.en.md`) needs no required field."""
+    """The schema of one file type; a translation (`*.en.md`) needs no top-level field."""
     where = ", ".join(FILE_GLOBS.get(name, []))
     schema = {
         "$schema": DRAFT,
         "title": f"Kampung: {name}" + (" (terjemahan / translation)" if translation else ""),
         "description": f"{where}",
-        **_object(fields, open_keys=False, relaxed=translation),
+        **_object(fields, open_keys=False, required=not translation),
     }
     if name == "pengumuman" and not translation:  # translations inherit the original's
         schema["if"] = {"properties": {"jenis": {"const": "serta_merta"}},
@@ -66,28 +68,29 @@ def file_schema(name: str, fields: dict[str, Field], *, translation: bool = Fals
     return schema
 
 
-def field_schema(spec: Field, relaxed: bool = False) -> dict[str, Any]:
+def field_schema(spec: Field) -> dict[str, Any]:
     """The schema of one value, by its kind."""
-    schema = KINDS[spec.kind](spec, relaxed)
+    schema = KINDS[spec.kind](spec)
     doc = " / ".join(d for d in (spec.doc_id, spec.doc_en) if d)
     return {"description": doc, **schema} if doc else schema
 
 
-def _object(fields: dict[str, Field] | Any, open_keys: bool, relaxed: bool) -> dict[str, Any]:
+def _object(fields: dict[str, Field] | Any, open_keys: bool, required: bool = True
+            ) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
-        "properties": {name: {**field_schema(spec, relaxed), **publish_targets()}
-                       if name == "publikasi" else field_schema(spec, relaxed)
+        "properties": {name: {**field_schema(spec), **publish_targets()}
+                       if name == "publikasi" else field_schema(spec)
                        for name, spec in fields.items()},
         "additionalProperties": open_keys,
     }
-    required = [name for name, spec in fields.items() if spec.required]
-    if required and not relaxed:
-        schema["required"] = required
+    names = [name for name, spec in fields.items() if spec.required]
+    if names and required:
+        schema["required"] = names
     return schema
 
 
-def _text(spec: Field, relaxed: bool) -> dict[str, Any]:
+def _text(spec: Field) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": SCALAR}
     if spec.max_length:
         schema["maxLength"] = spec.max_length
@@ -95,20 +98,20 @@ def _text(spec: Field, relaxed: bool) -> dict[str, Any]:
 
 
 def _pattern(regex: str, *extra_types: str) -> Any:
-    def kind(spec: Field, relaxed: bool) -> dict[str, Any]:
+    def kind(spec: Field) -> dict[str, Any]:
         return {"type": ["string", *extra_types], "pattern": regex}
     return kind
 
 
 def _number(json_type: str) -> Any:
-    def kind(spec: Field, relaxed: bool) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": json_type}
-        if spec.minimum is not None:
-            schema["minimum"] = spec.minimum
-        if spec.maximum is not None:
-            schema["maximum"] = spec.maximum
-        return schema
+    def kind(spec: Field) -> dict[str, Any]:
+        return {"type": json_type, **_bounds(spec)}
     return kind
+
+
+def _bounds(spec: Field) -> dict[str, Any]:
+    bounds = {"minimum": spec.minimum, "maximum": spec.maximum}
+    return {key: value for key, value in bounds.items() if value is not None}
 
 
 def publish_targets() -> dict[str, Any]:
@@ -134,35 +137,36 @@ TARGET_KEY = {
 }
 
 
-def _time(spec: Field, relaxed: bool) -> dict[str, Any]:
+def _time(spec: Field) -> dict[str, Any]:
     """An unquoted 08.00 is the number 8.0 to an editor; the validator reads it as written."""
     return {"type": ["string", "number"], "pattern": TIME_PATTERN, "minimum": 0,
             "maximum": 24}
 
 
-def _rupiah(spec: Field, relaxed: bool) -> dict[str, Any]:
-    """10000, or Rp 10.000,- as text; an unquoted 10.000 is the number 10.0 to an editor."""
+def _rupiah(spec: Field) -> dict[str, Any]:
+    """10000, or Rp 10.000,- as text; an unquoted 10.000 is the number 10.0 to an editor.
+    The bounds hold for numbers only: an amount written as text is checked by `check`."""
     return {"type": ["integer", "number", "string"], "pattern": RUPIAH_RE.pattern,
-            "minimum": 0}
+            **_bounds(spec)}
 
 
-def _enum(spec: Field, relaxed: bool) -> dict[str, Any]:
+def _enum(spec: Field) -> dict[str, Any]:
     return {"enum": list(spec.choices)}
 
 
-def _list(spec: Field, relaxed: bool) -> dict[str, Any]:
+def _list(spec: Field) -> dict[str, Any]:
     assert spec.item is not None
-    return {"type": "array", "items": field_schema(spec.item, relaxed)}
+    return {"type": "array", "items": field_schema(spec.item)}
 
 
-def _nested(spec: Field, relaxed: bool) -> dict[str, Any]:
-    return _object(dict(spec.fields), open_keys=spec.open, relaxed=relaxed)
+def _nested(spec: Field) -> dict[str, Any]:
+    return _object(dict(spec.fields), open_keys=spec.open)
 
 
 KINDS = {
     "text": _text, "markdown": _text,
     "int": _number("integer"), "number": _number("number"), "rupiah": _rupiah,
-    "bool": lambda spec, relaxed: {"type": "boolean"},
+    "bool": lambda spec: {"type": "boolean"},
     "date": _pattern(DATE_PATTERN),
     "datetime": _pattern(DATETIME_PATTERN),
     "time": _time,
@@ -171,7 +175,7 @@ KINDS = {
     "color": _pattern(COLOR_RE.pattern),
     "slug": _pattern(SLUG_PATTERN),
     "url": _pattern(URL_PATTERN),
-    "file": lambda spec, relaxed: {"type": "string", "minLength": 1},
+    "file": lambda spec: {"type": "string", "minLength": 1},
     "enum": _enum, "list": _list, "object": _nested,
 }
 

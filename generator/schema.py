@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Every number has an upper bound, so every figure can be printed (Babel's decimals stop
+# at 27 digits): a village's whole budget is a few billion rupiah, and a count or area is
+# below Indonesia's 280 million people and 190 million hectares.
+MAX_RUPIAH = 10**15
+MAX_COUNT = 10**9
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,9 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     open: bool = False  # an object whose keys are free (e.g. publish targets)
+    # a pattern for the file's name (without .yaml) whose group the value must equal:
+    # `apbdes-(\d{4})` for the year of apbdes-2026.yaml
+    in_file_name: str = ""
 
 
 def f(kind: str, doc_id: str, doc_en: str, **options: Any) -> Field:
@@ -82,19 +90,21 @@ LAYANAN = {
         "nama": f("text", "Nama syarat.", "Requirement.", required=True),
         "bawa": f("enum", "Asli atau fotokopi.", "Original or photocopy.",
                   choices=("asli", "fotokopi", "asli_dan_fotokopi")),
-        "jumlah": f("int", "Jumlah lembar.", "Number of copies.", minimum=1),
+        "jumlah": f("int", "Jumlah lembar.", "Number of copies.", minimum=1,
+                    maximum=MAX_COUNT),
         "catatan": f("text", "Catatan.", "Note."),
     }), "Syarat yang harus dibawa.", "What to bring.", required=True),
     "prosedur": listof(f("text", "Satu langkah.", "One step."),
                        "Langkah-langkah pengurusan.", "Steps.", required=True),
     "biaya": obj("Biaya layanan.", "Fee.", {
         "nominal": f("rupiah", "Biaya dalam rupiah; 0 berarti gratis.",
-                     "Fee in rupiah; 0 means free.", required=True, minimum=0),
+                     "Fee in rupiah; 0 means free.", required=True, minimum=0,
+                     maximum=MAX_RUPIAH),
         "dasar_hukum": f("text", "Dasar hukum biaya.", "Legal basis of the fee."),
         "catatan": f("text", "Catatan.", "Note."),
     }, required=True),
     "waktu_penyelesaian": obj("Lama penyelesaian.", "How long it takes.", {
-        "nilai": f("int", "Angka.", "Number.", required=True, minimum=0),
+        "nilai": f("int", "Angka.", "Number.", required=True, minimum=0, maximum=MAX_COUNT),
         "satuan": f("enum", "Satuan waktu.", "Unit.", required=True,
                     choices=("menit", "jam", "hari", "hari_kerja")),
         "catatan": f("text", "Catatan.", "Note."),
@@ -116,7 +126,8 @@ LAYANAN = {
     "dasar_hukum": listof(f("text", "Peraturan.", "Regulation."), "Dasar hukum.", "Legal basis."),
     "populer": f("bool", "Tampilkan sebagai tautan cepat di beranda.",
                  "Show as a quick link on the home page."),
-    "urutan": f("int", "Urutan dalam kelompok.", "Order within the group."),
+    "urutan": f("int", "Urutan dalam kelompok.", "Order within the group.",
+                maximum=MAX_COUNT),
 }
 
 WISATA = {
@@ -133,7 +144,8 @@ WISATA = {
                   "Opening hours, e.g. daily 07.00–17.00."),
     "tiket": listof(obj("Harga tiket.", "Ticket price.", {
         "untuk": f("text", "Untuk siapa.", "Who for.", required=True),
-        "harga": f("rupiah", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0),
+        "harga": f("rupiah", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0,
+                   maximum=MAX_RUPIAH),
     }), "Daftar harga tiket.", "Ticket prices."),
     "fasilitas": listof(f("text", "Fasilitas.", "Facility."), "Fasilitas.", "Facilities."),
     "kontak_pengelola": obj("Pengelola.", "Manager.", {
@@ -199,7 +211,7 @@ AGENDA = {
 
 HALAMAN = {
     **COMMON,
-    "urutan": f("int", "Urutan di menu.", "Order in the menu."),
+    "urutan": f("int", "Urutan di menu.", "Order in the menu.", maximum=MAX_COUNT),
     "menu": f("bool", "Tampilkan di menu profil.", "Show in the profile menu."),
 }
 
@@ -237,7 +249,8 @@ DESA = {
                     "jabatan": f("text", "Jabatan.", "Position."),
                 }),
     "wilayah": obj("Wilayah desa.", "Village area.", {
-        "luas_ha": f("number", "Luas dalam hektare.", "Area in hectares.", minimum=0),
+        "luas_ha": f("number", "Luas dalam hektare.", "Area in hectares.", minimum=0,
+                     maximum=MAX_COUNT),
         "dusun": listof(f("text", "Nama dusun.", "Hamlet."), "Daftar dusun.", "Hamlets."),
     }),
     "telepon": PHONE,
@@ -308,15 +321,17 @@ PERANGKAT = {
         "masa_jabatan": f("text", "Masa jabatan.", "Term."),
         "profil_singkat": f("text", "Profil singkat (Perki 1/2018 Pasal 2).",
                             "Short profile."),
-        "urutan": f("int", "Urutan tampil.", "Display order."),
+        "urutan": f("int", "Urutan tampil.", "Display order.", maximum=MAX_COUNT),
         "foto": IMAGE,
     }), "Perangkat desa.", "Village officials.", required=True),
 }
 
 BUDGET_LINE = obj("Satu baris anggaran.", "One budget line.", {
     "uraian": f("text", "Uraian.", "Item.", required=True),
-    "anggaran": f("rupiah", "Anggaran (rupiah).", "Planned (rupiah).", required=True, minimum=0),
-    "realisasi": f("rupiah", "Realisasi (rupiah).", "Realised (rupiah).", minimum=0),
+    "anggaran": f("rupiah", "Anggaran (rupiah).", "Planned (rupiah).", required=True, minimum=0,
+                  maximum=MAX_RUPIAH),
+    "realisasi": f("rupiah", "Realisasi (rupiah).", "Realised (rupiah).", minimum=0,
+                   maximum=MAX_RUPIAH),
     "sumber": f("text", "Sumber dana (DD, ADD, PAD, ...).", "Source of funds."),
     "kode": f("text", "Kode rekening.", "Account code."),
     "bidang": f("int", "Bidang belanja 1–5 (Permendagri 20/2018).",
@@ -329,8 +344,9 @@ BUDGET_LINE = obj("Satu baris anggaran.", "One budget line.", {
                           "Projects this line pays for."),
 })
 APBDES = {
-    "tahun": f("int", "Tahun anggaran.", "Fiscal year.", required=True,
-               minimum=2000, maximum=2100),
+    "tahun": f("int", "Tahun anggaran (sama dengan tahun di nama berkas).",
+               "Fiscal year (the year in the file name).", required=True,
+               minimum=2000, maximum=2100, in_file_name=r"apbdes-(\d{4})"),
     "status": f("enum", "Status APBDes.", "Budget status.", choices=("penetapan", "perubahan")),
     "perdes": f("text", "Nomor Perdes APBDes.", "Budget regulation number."),
     "pendapatan": listof(BUDGET_LINE, "Pendapatan.", "Income.", required=True),
@@ -346,7 +362,8 @@ STATISTIK = {
         "judul": f("text", "Judul tabel.", "Table title.", required=True),
         "rincian": listof(obj("Satu baris.", "One row.", {
             "label": f("text", "Label.", "Label.", required=True),
-            "jumlah": f("int", "Jumlah.", "Count.", required=True, minimum=0),
+            "jumlah": f("int", "Jumlah.", "Count.", required=True, minimum=0,
+                        maximum=MAX_COUNT),
         }), "Baris.", "Rows.", required=True),
     }), "Tabel statistik.", "Statistics tables.", required=True),
 }
@@ -382,12 +399,14 @@ PEMBANGUNAN = {
         "lat": f("number", "Garis lintang.", "Latitude.", minimum=-90, maximum=90),
         "lng": f("number", "Garis bujur.", "Longitude.", minimum=-180, maximum=180),
     }, required=True),
-    "anggaran": f("int", "Anggaran (rupiah).", "Budget (rupiah).", required=True, minimum=0),
+    "anggaran": f("int", "Anggaran (rupiah).", "Budget (rupiah).", required=True, minimum=0,
+                  maximum=MAX_RUPIAH),
     "sumber_dana": f("text", "Sumber dana (DD, ADD, PAD, ...).", "Source of funds.",
                      required=True),
     "pelaksana": f("text", "Pelaksana dan penanggung jawab (mis. TPK).",
                    "Who carries it out and answers for it.", required=True),
-    "volume": f("number", "Volume pekerjaan.", "Quantity of work.", minimum=0),
+    "volume": f("number", "Volume pekerjaan.", "Quantity of work.", minimum=0,
+                maximum=MAX_COUNT),
     "satuan": f("text", "Satuan volume (meter, unit, ...).", "Unit of the quantity."),
     "mulai": f("date", "Mulai (TTTT-BB-HH).", "Start (YYYY-MM-DD)."),
     "selesai": f("date", "Selesai atau target selesai (TTTT-BB-HH).",
@@ -414,7 +433,8 @@ GALERI = {
 PRODUK = {
     **COMMON,
     "kategori": f("text", "Jenis produk (makanan, kerajinan, ...).", "Kind of product."),
-    "harga": f("int", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0),
+    "harga": f("int", "Harga dalam rupiah.", "Price in rupiah.", required=True, minimum=0,
+               maximum=MAX_RUPIAH),
     "satuan": f("text", "Per apa harganya (bungkus, kg, ...).", "Price per (pack, kg, ...)."),
     "penjual": obj("Penjual.", "Seller.", {
         "nama": f("text", "Nama usaha atau penjual.", "Business or seller.", required=True),
@@ -436,18 +456,19 @@ BANTUAN = {
         "tahun": f("int", "Tahun.", "Year.", required=True, minimum=2000, maximum=2100),
         "sasaran": f("text", "Sasaran (keluarga, lansia, ...).", "Who it is for."),
         "nilai": f("int", "Nilai per penerima (rupiah).", "Value per recipient (rupiah).",
-                   minimum=0),
+                   minimum=0, maximum=MAX_RUPIAH),
         "keterangan": f("text", "Keterangan.", "Note."),
         "penerima": listof(obj("Jumlah penerima di satu dusun.", "Recipients in one hamlet.", {
             "dusun": f("text", "Dusun.", "Hamlet.", required=True),
             "jumlah": f("int", "Jumlah penerima.", "Number of recipients.", required=True,
-                        minimum=0),
+                        minimum=0, maximum=MAX_COUNT),
         }), "Jumlah penerima per dusun.", "Recipients per hamlet.", required=True),
     }), "Program bantuan.", "Aid programmes.", required=True),
 }
 
 WILAYAH = {
-    "luas_ha": f("number", "Luas desa dalam hektare.", "Area in hectares.", minimum=0),
+    "luas_ha": f("number", "Luas desa dalam hektare.", "Area in hectares.", minimum=0,
+                 maximum=MAX_COUNT),
     "batas": obj("Batas desa.", "Neighbours.", {
         side: f("text", f"Sebelah {side}.", f"To the {en}.")
         for side, en in (("utara", "north"), ("timur", "east"), ("selatan", "south"),
@@ -456,8 +477,8 @@ WILAYAH = {
     "dusun": listof(obj("Satu dusun.", "One hamlet.", {
         "nama": f("text", "Nama dusun.", "Hamlet.", required=True),
         "kepala_dusun": f("text", "Nama kepala dusun.", "Hamlet head."),
-        "penduduk": f("int", "Jumlah penduduk.", "Residents.", minimum=0),
-        "keluarga": f("int", "Jumlah keluarga.", "Households.", minimum=0),
+        "penduduk": f("int", "Jumlah penduduk.", "Residents.", minimum=0, maximum=MAX_COUNT),
+        "keluarga": f("int", "Jumlah keluarga.", "Households.", minimum=0, maximum=MAX_COUNT),
         "rw": listof(obj("Satu RW.", "One RW.", {
             "nomor": f("text", "Nomor RW.", "RW number.", required=True),
             "rt": listof(f("text", "Nomor RT.", "RT number."), "RT di RW ini.", "RTs."),

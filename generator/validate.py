@@ -8,8 +8,10 @@ phone numbers keep their leading zero.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 from .content import Document
@@ -25,13 +27,16 @@ SLUG_RE = re.compile(SLUG_PATTERN)
 # a whole rupiah amount as written in Indonesia: 10000, 10.000, Rp10.000, Rp 10.000,-
 RUPIAH_RE = re.compile(r"^(?:[Rr][Pp]\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?$")
 COMMA_THOUSANDS_RE = re.compile(r"^(?:[Rr][Pp]\.?\s*)?\d{1,3}(?:,\d{3})+$")
+# int() refuses more than 4,300 digits; an amount that long is over any maximum anyway
+LONGEST_AMOUNT = 100
 MISSING = object()
 
 
 def validate(
     doc: Document, fields: dict[str, Field], *, inherit: bool = False,
 ) -> tuple[dict[str, Any], list[Problem]]:
-    """Validate front matter or a data file; `inherit` relaxes `required` (translations)."""
+    """Validate front matter or a data file. `inherit` (translations) lets the file leave
+    out top-level fields, which its original gives; an object it does give is complete."""
     checker = _Checker(doc, inherit)
     clean = checker.mapping(doc.data, fields, (), open_keys=False)
     return clean, checker.problems
@@ -70,15 +75,31 @@ class _Checker:
             checked = self.value(value, fields[key], (*path, key))
             if checked is not MISSING:
                 clean[key] = checked
+        inherited = self.inherit and not path  # a translation's top level: from its original
         for key, spec in fields.items():
-            if spec.required and not self.inherit and data.get(key) in (None, ""):
+            if spec.required and not inherited and data.get(key) in (None, ""):
                 self.report(path, "missing_field", field=key, doc=spec.doc_id)
         return clean
 
     def value(self, value: Any, spec: Field, path: tuple[Any, ...]) -> Any:
         name = str(next((p for p in reversed(path) if isinstance(p, str)), ""))
         check = getattr(self, f"kind_{spec.kind}")
-        return check(value, spec, path, name)
+        before = len(self.problems)
+        clean = check(value, spec, path, name)
+        if spec.in_file_name and len(self.problems) == before:  # a refused value is enough
+            self.same_as_file_name(clean, spec, path, name)
+        return clean
+
+    def same_as_file_name(self, value: Any, spec: Field, path: tuple[Any, ...],
+                          name: str) -> None:
+        """`tahun: 2025` in apbdes-2026.yaml: the site would publish one year as the other."""
+        file = PurePosixPath(self.doc.rel)
+        match = re.fullmatch(spec.in_file_name, file.stem)
+        if match and match[1] != str(value):
+            start, end = match.span(1)
+            rename = f"{file.stem[:start]}{value}{file.stem[end:]}{file.suffix}"
+            self.report(path, "file_name_mismatch", field=name, value=value, named=match[1],
+                        file=file.name, rename=rename)
 
     def wrong(self, path: tuple[Any, ...], name: str, expected: str, **params: Any) -> Any:
         """A value of the wrong shape: `expected` is the kind, put in words by the message
@@ -109,6 +130,8 @@ class _Checker:
     def kind_number(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return self.wrong(path, name, "number")
+        if isinstance(value, float) and not math.isfinite(value):  # YAML's .nan and .inf
+            return self.wrong(path, name, "number")
         return self.bounded(value, spec, path, name)
 
     def kind_rupiah(self, value: Any, spec: Field, path: tuple[Any, ...], name: str) -> Any:
@@ -124,7 +147,11 @@ class _Checker:
             example = digits if text and COMMA_THOUSANDS_RE.match(text) else "10000"
             self.report(path, "bad_rupiah", field=name, value=text or "", example=example)
             return MISSING
-        return self.bounded(int(match[1].replace(".", "")), spec, path, name)
+        digits = match[1].replace(".", "")
+        if len(digits) > LONGEST_AMOUNT:
+            self.report(path, "too_large", field=name, maximum=spec.maximum)
+            return MISSING
+        return self.bounded(int(digits), spec, path, name)
 
     def bounded(self, value: float, spec: Field, path: tuple[Any, ...], name: str) -> Any:
         if spec.minimum is not None and value < spec.minimum:

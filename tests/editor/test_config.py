@@ -191,4 +191,4 @@ def test_a_village_named_admin_clashes_with_the_editor(site: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "kampung", "check", "--site", str(site)],
                           capture_output=True, text=True)
     assert done.returncode == 1
-    assert "admin/desa.yaml" in done.stderr and "editor web" in done.stderr
+    assert "admin:1:1" in done.stderr and "sudah dipakai portal" in done.stderr
