@@ -10,8 +10,15 @@ from pathlib import Path
 from ..build import build_now
 from ..i18n import translate
 from ..opensid.dump import read_dump
-from ..opensid.importer import import_village, village_slug, villages, write_village
+from ..opensid.importer import (
+    CannotWrite,
+    import_village,
+    village_slug,
+    villages,
+    write_village,
+)
 from ..opensid.report import report_json, report_text
+from ..opensid.source import why_no_village
 from . import not_a_site
 
 EXAMPLES = """\
@@ -43,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.out is None and not_a_site(args):  # into content/ of a site, or where --out says
         return 1
+    if args.backup.is_dir():
+        return _fail(lang, "impor.backup_folder", path=args.backup)
     if not args.backup.is_file():
         return _fail(lang, "impor.no_backup", path=args.backup)
     if args.media is not None and not args.media.is_dir():
@@ -51,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     configs = [c for c in villages(dump) if not args.desa or args.desa in (
         str(c.get("kode_desa")).strip(), str(c.get("id")))]
     if not configs:
-        return _fail(lang, "impor.no_village", path=args.backup)
+        key, params = why_no_village(dump, args.desa)
+        return _fail(lang, f"impor.{key}", path=args.backup, **params)
     if args.out and len(configs) > 1:
         return _fail(lang, "impor.many_villages", count=len(configs))
     targets = [args.out or args.site / "content" / village_slug(c) for c in configs]
@@ -61,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
     reports = []
     for config, target in zip(configs, targets, strict=True):
         src = import_village(dump, config, args.media, build_now().date())
-        write_village(src, target)
+        try:
+            write_village(src, target)
+        except CannotWrite as exc:  # in the reader's --lang
+            return _fail(lang, f"impor.{exc.key}", **exc.params)
         reports.append((target, src.report))
     if args.format == "json":
         print(json.dumps([report_json(t, r) for t, r in reports], ensure_ascii=False, indent=1))

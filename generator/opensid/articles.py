@@ -13,8 +13,9 @@ from typing import Any
 from markdownify import MarkdownConverter
 
 from ..model import SLUG_RE, slugify
+from .dump import key
 from .files import page_text
-from .source import G, Source, as_date, as_datetime, text, unique_slug
+from .source import G, Source, as_datetime, on, text, unique_slug
 
 STATIC, AGENDA, FINANCE = 999, 1000, 1001  # OpenSID's id_kategori before `tipe` existed
 KINDS = {"statis": "halaman", "agenda": "agenda", "keuangan": None}
@@ -57,19 +58,19 @@ def kind_of(row: dict[str, Any]) -> str | None:
     """halaman, agenda, pengumuman, or None (finance articles: the budget comes from tables)."""
     if row.get("tipe"):
         return KINDS.get(text(row["tipe"]), "pengumuman")
-    category: Any = row.get("id_kategori")  # the dump's raw value, or None
-    return {STATIC: "halaman", AGENDA: "agenda", FINANCE: None}.get(category, "pengumuman")
+    return {STATIC: "halaman", AGENDA: "agenda", FINANCE: None}.get(
+        key(row.get("id_kategori")), "pengumuman")
 
 
 def articles(src: Source) -> None:
     rows = src.rows("artikel", "id", "judul", "isi")
     menu = _menu_order(src)
-    events = {r.get("id_artikel"): r for r in src.rows("agenda")}
+    events = {key(r.get("id_artikel")): r for r in src.rows("agenda")}
     taken: dict[str, set[str]] = {}
     for row in rows:
         kind = kind_of(row)
         title = text(row["judul"])
-        if kind is None or row.get("enabled") not in (1, None) or not title:
+        if kind is None or not on(row.get("enabled")) or not title:
             reason = "finance_article" if kind is None else "disabled" if title else "no_title"
             src.report.skip(f"artikel {row['id']} {title}", reason)
             continue
@@ -79,26 +80,26 @@ def articles(src: Source) -> None:
         body, dropped = markdown(src, row["isi"])
         if dropped:
             src.report.skip(f"{kind}/{slug}.md", "images_left_out", count=dropped)
-        front = _front(src, kind, row, title, menu, events.get(row["id"]))
+        front = _front(src, kind, row, title, menu, events.get(key(row["id"])))
         src.add(f"{kind}/{slug}.md", page_text(front, body or f"{G} Isi halaman."), kind)
 
 
 def _front(src: Source, kind: str, row: dict[str, Any], title: str, menu: dict[int, int],
            event: dict[str, Any] | None) -> dict[str, Any]:
     front: dict[str, Any] = {"judul": title[:120]}
-    when = as_date(row.get("tgl_upload"))
+    what = f"artikel {row['id']} {title}"
     if kind == "halaman":
-        if row["id"] in menu:
-            front.update(menu=True, urutan=menu[row["id"]])
+        if key(row["id"]) in menu:
+            front.update(menu=True, urutan=menu[key(row["id"])])
     elif kind == "agenda":
         event = event or {}
-        start = as_datetime(event.get("tgl_agenda")) or as_datetime(row.get("tgl_upload"))
-        front["mulai"] = start.strftime("%Y-%m-%d %H:%M") if start else f"{G} 2026-01-01 08:00"
+        front["mulai"] = _start(src, what, event, row)
         front["lokasi"] = text(event.get("lokasi_kegiatan")) or f"{G} Tempat kegiatan"
         if text(event.get("koordinator_kegiatan")):
             front["koordinator"] = text(event["koordinator_kegiatan"])
     else:
-        front.update(tanggal=when or src.today, jenis="berita")
+        when = src.date_of(what, row, "tgl_upload", "created_at", "updated_at")
+        front.update(tanggal=when, jenis="berita")
     picture = src.copy_media(row.get("gambar"), *UPLOADS)
     if picture:
         front["gambar"] = {"file": picture, "alt": f"{G} Apa yang tampak di foto"}
@@ -109,11 +110,23 @@ def _front(src: Source, kind: str, row: dict[str, Any], title: str, menu: dict[i
     return front
 
 
+def _start(src: Source, what: str, event: dict[str, Any], row: dict[str, Any]) -> str:
+    """When an event starts: the agenda's date, else the article's (noted), else [GANTI]."""
+    start = as_datetime(event.get("tgl_agenda"))
+    if start is None:
+        start = as_datetime(row.get("tgl_upload"))
+        value = text(event.get("tgl_agenda")) or "NULL"
+        src.report.skip(what, "date_from" if start else "date_to_fill", column="tgl_agenda",
+                        value=value, other="tgl_upload")
+    return start.strftime("%Y-%m-%d %H:%M") if start else f"{G} TTTT-BB-HH JJ:MM"
+
+
 def _menu_order(src: Source) -> dict[int, int]:
     """Article id -> position, for articles the OpenSID menu links to ('artikel/32')."""
     order: dict[int, int] = {}
     for row in src.rows("menu", "link"):
-        match = re.fullmatch(r"artikel/(\d+)", text(row["link"]))
-        if match and row.get("enabled") in (1, None):
-            order.setdefault(int(match[1]), int(row.get("urut") or 0) * 100 + len(order) + 1)
+        match = re.fullmatch(r"artikel/(\d{1,18})", text(row["link"]))
+        if match and on(row.get("enabled")):
+            place = src.number_of(f"menu {row.get('id')}", row, "urut", -10**6, 10**6) or 0
+            order.setdefault(int(match[1]), int(place) * 100 + len(order) + 1)
     return order

@@ -11,9 +11,10 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from .dump import key
 from .files import HEADER, yaml_text
 from .profile import clusters
-from .source import G, Source, as_date, text, title_case
+from .source import G, Source, as_date, integer, on, text, title_case
 
 AGES = ((0, 5, "0–5 tahun"), (6, 12, "6–12 tahun"), (13, 17, "13–17 tahun"),
         (18, 25, "18–25 tahun"), (26, 40, "26–40 tahun"), (41, 59, "41–59 tahun"),
@@ -23,15 +24,15 @@ PARTS = {"4": "pendapatan", "5": "belanja", "6": "pembiayaan"}
 
 
 def living(src: Source) -> list[dict[str, Any]]:
-    return [r for r in src.rows("tweb_penduduk") if r.get("status_dasar") in (1, None)]
+    return [r for r in src.rows("tweb_penduduk") if on(r.get("status_dasar"))]
 
 
 def per_dusun(src: Source) -> dict[str, dict[str, int]]:
     """Dusun -> {penduduk, keluarga} for data/wilayah.yaml."""
     dusun = clusters(src)
-    people = Counter(dusun.get(r.get("id_cluster"), "") for r in living(src))
-    families = Counter(dusun.get(r.get("id_cluster"), "") for r in living(src)
-                       if r.get("kk_level") == 1)
+    people = Counter(dusun.get(key(r.get("id_cluster")), "") for r in living(src))
+    families = Counter(dusun.get(key(r.get("id_cluster")), "") for r in living(src)
+                       if key(r.get("kk_level")) == 1)
     return {name: {"penduduk": people[name], "keluarga": families[name]}
             for name in people if name}
 
@@ -43,9 +44,9 @@ def statistik(src: Source) -> None:
         return
     dusun = clusters(src)
     groups = [
-        ("Jenis kelamin", Counter(SEX.get(r.get("sex"), "Tidak diketahui") for r in rows)),
+        ("Jenis kelamin", Counter(SEX.get(key(r.get("sex")), "Tidak diketahui") for r in rows)),
         ("Kelompok umur", _ages(rows, src.today)),
-        ("Penduduk per dusun", Counter(dusun.get(r.get("id_cluster"), "Tidak diketahui")
+        ("Penduduk per dusun", Counter(dusun.get(key(r.get("id_cluster")), "Tidak diketahui")
                                        for r in rows)),
         ("Agama", _labelled(src, rows, "agama_id", "tweb_penduduk_agama")),
         ("Pendidikan dalam KK", _labelled(src, rows, "pendidikan_kk_id",
@@ -61,9 +62,10 @@ def statistik(src: Source) -> None:
     src.add("data/statistik.yaml", yaml_text(data, HEADER), "statistik", len(data["kelompok"]))
 
 
-def _labelled(src: Source, rows: list[dict[str, Any]], key: str, table: str) -> Counter[str]:
-    names = {r.get("id"): title_case(r.get("nama")) for r in src.rows(table)}
-    return Counter(names.get(r.get(key)) or "Tidak diketahui" for r in rows)
+def _labelled(src: Source, rows: list[dict[str, Any]], column: str,
+              table: str) -> Counter[str]:
+    names = {key(r.get("id")): title_case(r.get("nama")) for r in src.rows(table)}
+    return Counter(names.get(key(r.get(column))) or "Tidak diketahui" for r in rows)
 
 
 def _ages(rows: list[dict[str, Any]], today: date) -> Counter[str]:
@@ -84,23 +86,25 @@ def _ages(rows: list[dict[str, Any]], today: date) -> Counter[str]:
 def bantuan(src: Source) -> None:
     """Each aid programme with its recipients counted per dusun (who they are stays out)."""
     dusun = clusters(src)
-    by_nik = {text(r.get("nik")): dusun.get(r.get("id_cluster")) for r in src.rows("tweb_penduduk")}
-    by_kk = {text(r.get("no_kk")): dusun.get(r.get("id_cluster"))
+    by_nik = {text(r.get("nik")): dusun.get(key(r.get("id_cluster")))
+              for r in src.rows("tweb_penduduk")}
+    by_kk = {text(r.get("no_kk")): dusun.get(key(r.get("id_cluster")))
              for r in src.rows("tweb_keluarga")}
     members: dict[Any, Counter[str]] = {}
     for row in src.rows("program_peserta", "program_id", "peserta"):
         home = by_nik.get(text(row["peserta"])) or by_kk.get(text(row["peserta"]))
-        members.setdefault(row["program_id"], Counter())[home or "Tidak diketahui"] += 1
+        members.setdefault(key(row["program_id"]), Counter())[home or "Tidak diketahui"] += 1
     programmes = []
     for row in src.rows("program", "id", "nama"):
-        counts = members.get(row["id"])
+        counts = members.get(key(row["id"]))
+        what = f"program {row['id']} {text(row['nama'])}"
         if not counts:
-            src.report.skip(f"program {row['id']} {text(row['nama'])}", "no_recipients")
+            src.report.skip(what, "no_recipients")
             continue
-        start = as_date(row.get("sdate"))
+        start = src.date_of(what, row, "sdate")
         programmes.append({"nama": text(row["nama"]),
                            "sumber": text(row.get("asaldana")) or f"{G} Asal bantuan",
-                           "tahun": start.year if start else src.today.year,
+                           "tahun": start.year if isinstance(start, date) else f"{G} Tahun",
                            "penerima": [{"dusun": k, "jumlah": n}
                                         for k, n in sorted(counts.items())]})
     if programmes:
@@ -116,22 +120,23 @@ def apbdes(src: Source) -> None:
                   for r in src.rows("keuangan_manual_ref_kegiatan")}
     years: dict[int, dict[str, list[dict[str, Any]]]] = {}
     for row in rows:
-        year, part = _int(row["Tahun"]), PARTS.get(text(row["Kd_Akun"])[:1])
-        planned = _int(row["Nilai_Anggaran"])
+        what, part = f"keuangan_manual_rinci {row.get('id')}", PARTS.get(text(row["Kd_Akun"])[:1])
+        year = src.number_of(what, row, "Tahun", 2000, 2100)
+        planned = src.number_of(what, row, "Nilai_Anggaran")
         if not year or not part or not planned:
             continue
         code, item = _code_and_name(row["Kd_Rincian"])
-        line: dict[str, Any] = {"uraian": item or code, "anggaran": planned, "kode": code}
+        line: dict[str, Any] = {"uraian": item or code, "anggaran": int(planned), "kode": code}
         activity = text(row.get("Kd_Keg")).rstrip(".")
         if part == "belanja" and activity:
             line["uraian"] = activities.get(activity) or line["uraian"]
-            field = _int(activity.split(".")[0])
+            field = integer(activity.split(".")[0]) or 0
             if 1 <= field <= 5:
                 line["bidang"] = field
-        done = _int(row.get("Nilai_Realisasi"))
+        done = src.number_of(what, row, "Nilai_Realisasi")
         if done:
-            line["realisasi"] = done
-        years.setdefault(year, {}).setdefault(part, []).append(line)
+            line["realisasi"] = int(done)
+        years.setdefault(int(year), {}).setdefault(part, []).append(line)
     for year, parts in sorted(years.items()):
         data = {"tahun": year, "pendapatan": parts.get("pendapatan", []),
                 "belanja": parts.get("belanja", []), **({"pembiayaan": parts["pembiayaan"]}
@@ -139,13 +144,6 @@ def apbdes(src: Source) -> None:
         src.add(f"data/apbdes-{year}.yaml", yaml_text(data, HEADER), "apbdes")
     if not years:
         src.report.skip("keuangan_manual_rinci", "no_budget")
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(float(text(value)))
-    except ValueError:
-        return 0
 
 
 def _code_and_name(value: Any) -> tuple[str, str]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from itertools import groupby
 from typing import Any
 
 from ..validate import COLOR_RE, EMAIL_RE, PHONE_RE
+from .dump import key
 from .files import HEADER, yaml_text
-from .source import G, Source, text, title_case
+from .source import G, Source, from_json, integer, on, text, title_case
 
 SEBUTAN = ("desa", "kelurahan", "nagari", "gampong", "kampung", "desa_adat")
 WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
@@ -43,7 +45,7 @@ def desa(src: Source) -> None:
                                                            "upload/logo"))) if v},
         "media_sosial": [{"nama": text(r.get("nama")), "url": text(r.get("link"))}
                          for r in src.rows("media_sosial")
-                         if r.get("enabled") in (1, None) and
+                         if on(r.get("enabled")) and
                          text(r.get("link")).startswith(("http://", "https://"))],
     }
     kept = {k: v for k, v in profile.items() if v not in ("", None, {}, [])}
@@ -75,7 +77,7 @@ def _zone(province: str) -> str:
 def office_hours(src: Source) -> list[dict[str, str]]:
     """Working days with equal hours grouped: [{hari: 'Senin–Kamis', buka, tutup}]."""
     days = [r for r in src.rows("kehadiran_jam_kerja", "nama_hari", "jam_masuk", "jam_keluar")
-            if r.get("status") in (1, None)]
+            if on(r.get("status"))]
     hours = []
     for (start, end), group in groupby(days, key=lambda r: (r["jam_masuk"], r["jam_keluar"])):
         names = [text(r["nama_hari"]) for r in group]
@@ -95,21 +97,21 @@ def _hhmm(value: Any) -> str:
 def officials(src: Source) -> list[dict[str, Any]]:
     """Active officials: name, position and order only (never NIK, NIP, PIN, birth date)."""
     residents = src.by_id("tweb_penduduk")
-    positions = {r.get("id"): text(r.get("nama")) for r in src.rows("ref_jabatan")}
+    positions = {key(r.get("id")): text(r.get("nama")) for r in src.rows("ref_jabatan")}
     found = []
     for row in src.rows("tweb_desa_pamong"):
-        if row.get("pamong_status") not in (1, "1", None):
+        if not on(row.get("pamong_status")):
             continue
-        resident = residents.get(row.get("id_pend"), {})
+        resident = residents.get(key(row.get("id_pend")), {})
         name = text(row.get("pamong_nama")) or text(resident.get("nama"))
-        position = text(row.get("jabatan")) or positions.get(row.get("jabatan_id"), "")
+        position = text(row.get("jabatan")) or positions.get(key(row.get("jabatan_id")), "")
         if not name or not position:
             src.report.skip(f"tweb_desa_pamong {row.get('pamong_id')}", "official_incomplete")
             continue
         person: dict[str, Any] = {"nama": title_case(name), "jabatan": position,
                                   "lembaga": "bpd" if "BPD" in position.upper() else "pemdes"}
-        if isinstance(row.get("urut"), int):
-            person["urutan"] = row["urut"]
+        if integer(row.get("urut")) is not None:
+            person["urutan"] = integer(row["urut"])
         photo = src.copy_media(row.get("foto"), "upload/user_pict")
         if photo:
             person["foto"] = {"file": photo, "alt": f"Foto {person['nama']}, {position}"}
@@ -131,7 +133,7 @@ def perangkat(src: Source) -> None:
 
 def clusters(src: Source) -> dict[Any, str]:
     """Every cluster id (dusun, RW or RT row) -> the name of its dusun."""
-    return {r.get("id"): title_case(r.get("dusun")) for r in src.rows("tweb_wil_clusterdesa")
+    return {key(r.get("id")): title_case(r.get("dusun")) for r in src.rows("tweb_wil_clusterdesa")
             if text(r.get("dusun")) not in ("", "-")}
 
 
@@ -179,14 +181,14 @@ def _map(src: Source, rows: list[dict[str, Any]]) -> None:
 
 
 def _rings(path: Any) -> list[list[list[list[float]]]]:
-    try:
-        data = json.loads(text(path))
-    except ValueError:
-        return []
+    data = from_json(path)
     try:
         while isinstance(data[0][0], list):
             data = data[0]  # OpenSID nests [[[[lat, lng], ...]]]: down to the ring
         ring = [[float(lng), float(lat)] for lat, lng in data]
     except (TypeError, ValueError, IndexError, KeyError):
+        return []
+    if not all(math.isfinite(lng) and abs(lng) <= 180 and math.isfinite(lat) and abs(lat) <= 90
+               for lng, lat in ring):
         return []
     return [[ring + ring[:1]]] if len(ring) >= 3 else []

@@ -9,17 +9,18 @@ from ..i18n import translate
 from .source import Report
 
 LIMIT = 12  # lines per section in the text report; the JSON has everything
+PRIVACY = ("privacy_missing", "privacy_unreadable", "privacy_unknown")  # see importer.protect
 
 
 def report_text(target: Path, report: Report, lang: str) -> str:
     def t(key: str, **params: Any) -> str:
         return translate(lang, f"ui.impor.{key}", **params)
 
-    lines = [t("done", path=target)]
+    lines = [t("done", path=target), *_privacy(report, t)]
     lines += [f"  {t('kind.' + k)}: {n}" for k, n in sorted(report.counts.items())]
     sections = [
         ("skipped", [f"{what}: {t('why.' + why, **params)}" for what, why, params
-                     in report.skipped]),
+                     in report.skipped if why not in PRIVACY]),
         ("missing", [f"{table}: {t('gone.' + table)}" for table in report.missing]),
         ("redacted", [f"{rel} ({n})" for rel, n in report.redacted.items()]),
         ("fill_in", [f"{rel} ({n} [GANTI])" for rel, n in report.fill_in.items()]),
@@ -39,8 +40,18 @@ def report_text(target: Path, report: Report, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _privacy(report: Report, t: Any) -> list[str]:
+    """First after the folder, when the personal-data check could not be complete."""
+    gaps = [t(why, table=what, **params) for what, why, params in report.skipped
+            if why in PRIVACY]
+    if not gaps:
+        return []
+    return ["", t("privacy_incomplete"), *[f"  - {gap}" for gap in gaps], t("privacy_held"), ""]
+
+
 def report_json(target: Path, report: Report) -> dict[str, Any]:
     return {"folder": str(target), "counts": report.counts,
+            "privacy_complete": not any(why in PRIVACY for _, why, _ in report.skipped),
             "skipped": [{"what": w, "reason": r, **p} for w, r, p in report.skipped],
             "missing_tables": report.missing,
             "redacted": report.redacted, "fill_in": report.fill_in,

@@ -14,8 +14,8 @@ READ = {  # table -> the columns this importer knows (read, or left out on purpo
     "config": "nama_desa kode_desa kode_pos nama_kecamatan kode_kecamatan nama_kepala_camat "
               "nip_kepala_camat nama_kabupaten kode_kabupaten nama_propinsi kode_propinsi logo "
               "lat lng zoom map_tipe path alamat_kantor email_desa telepon website kantor_desa "
-              "warna pamong_id nip_kepala_desa nomor_operator app_key",
-    "setting_aplikasi": "key value keterangan jenis kategori option attribute",
+              "warna pamong_id nip_kepala_desa nomor_operator app_key border",
+    "setting_aplikasi": "key value keterangan jenis kategori option attribute judul",
     "kehadiran_jam_kerja": "nama_hari jam_masuk jam_keluar status keterangan",
     "media_sosial": "gambar link nama tipe enabled",
     "artikel": "gambar isi enabled tgl_upload id_kategori id_user judul headline gambar1 gambar2 "
@@ -34,12 +34,13 @@ READ = {  # table -> the columns this importer knows (read, or left out on purpo
     "tweb_surat_format": "nama url_surat kode_surat lampiran kunci favorit jenis mandiri "
                          "masa_berlaku satuan_masa_berlaku qr_code syarat_surat template "
                          "template_desa form_isian kode_isian orientasi ukuran margin "
-                         "footer header format_nomor logo_garuda sumber_penduduk_berulang",
+                         "footer header format_nomor logo_garuda sumber_penduduk_berulang "
+                         "kecamatan margin_global format_nomor_global",
     "syarat_surat": "surat_format_id ref_syarat_id",
     "ref_syarat_surat": "ref_syarat_id ref_syarat_nama",
     "dokumen": "satuan nama enabled tgl_upload id_pend kategori attr tahun "
                "kategori_info_publik deleted id_syarat id_parent dok_warga lokasi_arsip "
-               "keterangan status retensi_number retensi_unit retensi_date url",
+               "keterangan status retensi_number retensi_unit retensi_date url tipe",
     "gambar_gallery": "parrent gambar nama enabled tgl_upload tipe slider urut jenis",
     "tweb_wil_clusterdesa": "rt rw dusun id_kepala lat lng zoom path map_tipe warna border "
                             "urut urut_cetak",
@@ -47,7 +48,7 @@ READ = {  # table -> the columns this importer knows (read, or left out on purpo
     "tweb_keluarga": "*",
     "tweb_penduduk_agama": "nama", "tweb_penduduk_pendidikan_kk": "nama",
     "tweb_penduduk_pekerjaan": "nama",
-    "program": "nama sasaran ndesc sdate edate userid status asaldana",
+    "program": "nama sasaran ndesc sdate edate userid status asaldana slug",
     "program_peserta": "*",
     "pembangunan": "id_lokasi sumber_dana judul slug keterangan lokasi lat lng volume "
                    "tahun_anggaran pelaksana_kegiatan status foto anggaran perubahan_anggaran "

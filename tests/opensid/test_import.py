@@ -118,7 +118,7 @@ def test_the_report_says_what_was_skipped_and_what_a_volunteer_must_fill_in(impo
     _, report = imported
     assert report["fill_in"]["desa.yaml"] >= 2
     assert any(s["reason"] == "disabled" and "PKK" in s["what"] for s in report["skipped"])
-    assert report["unreadable"][0]["line"] == 6058  # a merge-conflict marker in the real file
+    assert report["unreadable"][0]["line"] == 6059  # a merge-conflict marker in the real file
     assert report["unknown_tables"] == [] and report["unknown_columns"] == {}
 
 
