@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -34,7 +35,10 @@ from .schema import (
 from .validate import suggest, validate
 
 SECTIONS = tuple(PAGE_TYPES)  # layanan, wisata, pengumuman, agenda, halaman
-LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# a link or image in a body, `(!?)[text](<target> "title")`: found by `_line_links`
+LINK_OPEN = re.compile(r"\]\(\s*<?")  # from the text's "]" to its target
+LINK_STOP = re.compile(r"[)\s>]")  # a target ends before one of these
+LINK_CLOSE = re.compile(r'>?(?:\s+"[^"]*")?\s*\)')  # after the target: a title, ")"
 SLUG_RE = re.compile(SLUG_PATTERN)
 # a web address part, and a folder name in the output with Pagefind's and the posters'
 # files inside: well under the 255 bytes a file system allows for one name
@@ -420,8 +424,8 @@ def _file(value: Any) -> str:
 
 def media_places(root: Path, village: Village, name: str) -> list[tuple[str, int, int]]:
     """(content file, line, column) of every place that names media file `name`: front
-    matter, data files and Markdown images. The files are read again, as this is asked
-    only about a picture that cannot be used, and the build keeps no positions."""
+    matter, data files, Markdown images and links. The files are read again, as this is
+    asked only about a picture that cannot be used, and the build keeps no positions."""
     places = []
     for source, key, ref in media_references(village):
         if _media_name(ref) == name:
@@ -432,7 +436,7 @@ def media_places(root: Path, village: Village, name: str) -> list[tuple[str, int
     for page in village.pages:
         doc, _ = load_markdown(root / page.source, page.source)
         for link in _body_links(doc.body if doc else "", page):
-            if link.image and link.resolved == target:
+            if link.resolved == target:  # an image, or a link to a broken SVG
                 places.append((page.source, link.line, link.column))
     return sorted(set(places))
 
@@ -449,13 +453,167 @@ def _body_links(body: str, page: Page) -> Iterator[BodyLink]:
     """Every relative link of a page's Markdown body, with its place in the file."""
     base = PurePosixPath(page.source).parent
     for offset, text in enumerate(body.split("\n")):
-        for match in LINK_RE.finditer(text):
-            target = match[2].split("#")[0]
+        for column, target, image in _line_links(text):
+            target = target.split("#")[0]
             if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(
                     ("/", "#")):
                 continue
-            yield BodyLink(page.body_line + offset, match.start() + 1, target,
-                           _resolve(base, target), bool(match[1]))
+            yield BodyLink(page.body_line + offset, column + 1, target,
+                           _resolve(base, target), image)
+
+
+def _line_links(text: str) -> Iterator[tuple[int, str, bool]]:
+    r"""(column from 0, target, image?) of each link in one line: what the regex
+    `(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)` finds, in linear time (the
+    regex went over the rest of the line again from every "[" and every "](": minutes
+    for a pasted line of 100,000 of them)."""
+    if "](" not in text:
+        return
+    stops = [m.start() for m in LINK_STOP.finditer(text)]
+    ends: dict[int, int | None] = {}  # where a link ends, by where its target ends
+    done = 0  # the end of the last link found
+    for opening in LINK_OPEN.finditer(text):
+        close = opening.start()
+        # its text begins at the first "[" after the last link and the last "]" (a "["
+        # before that "]" closed there)
+        after = max(done, text.rfind("]", done, close) + 1)
+        start = text.find("[", after, close)
+        target = _target(text, opening, stops) if start >= 0 else None
+        if target is None:
+            continue
+        begin, end = target
+        if end not in ends:
+            closing = LINK_CLOSE.match(text, end)
+            ends[end] = closing.end() if closing else None
+        finish = ends[end]
+        if finish is not None:
+            image = start > after and text[start - 1] == "!"
+            yield (start - 1 if image else start), text[begin:end], image
+            done = finish
+
+
+def _target(text: str, opening: re.Match[str], stops: list[int]) -> tuple[int, int] | None:
+    """Where the target after "](" begins and ends: at the next stop (a link's text may
+    hold "](", so many targets end at one stop: a search would run to it from each)."""
+    begin = opening.end()
+    found = bisect_left(stops, begin)
+    end = stops[found] if found < len(stops) else len(text)
+    if end > begin:
+        return begin, end
+    return (begin - 1, end) if opening[0].endswith("<") else None  # the "<" is the target
+
+
+# Python-Markdown looks for the end of a link's text and target from every "[" and "](",
+# and its HTML reader for the end of a tag from every "<": a paste of thousands that never
+# close took minutes. The looks at honest links cover their own text, once; past twice
+# the body and this many characters, paragraphs go in as plain text.
+SCAN_BUDGET = 500_000
+# deeper, lists in lists (or quotes) take Python-Markdown time and memory growing with the
+# square of the depth, then more recursion than Python allows
+MAX_DEPTH = 32
+BRACKET = re.compile(r"\\.|[\[\]()]")  # what the link patterns count ("\[" is no bracket)
+TAG = re.compile(r"<[A-Za-z/!?]")
+DEEP = re.compile(rf"^[ \t>*+\-.)0-9]{{{MAX_DEPTH + 1},}}", re.MULTILINE)  # may be too deep
+NESTING = re.compile(r"(?:[ \t]*+(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*+[ \t]*+")
+
+
+class Hazard(NamedTuple):
+    """Lines of a body that Python-Markdown could not render in good time: they go in as
+    plain text (`render/markdown.py`), and `check_links` warns."""
+
+    first: int  # the lines first..last-1, counted from the body's first line (0)
+    last: int
+    line: int  # where the trouble begins, from 0 too
+    column: int
+    code: str  # markdown_brackets or markdown_depth
+    detail: str  # the opening mark, or the depth
+
+
+def markdown_hazards(body: str) -> list[Hazard]:
+    lines = body.split("\n")
+    return sorted([*_too_deep(body, lines), *_long_scans(body, lines)])
+
+
+def _too_deep(body: str, lines: list[str]) -> Iterator[Hazard]:
+    if DEEP.search(body) is None:
+        return
+    for offset, line in enumerate(lines):
+        if DEEP.match(line):
+            nesting = NESTING.match(line)
+            prefix = nesting[0] if nesting else ""
+            depth = sum(map(prefix.count, ">-*+.)")) + prefix.expandtabs(4).count(" ") // 4
+            if depth > MAX_DEPTH:
+                yield Hazard(offset, offset + 1, offset, 0, "markdown_depth", str(depth))
+
+
+def _long_scans(body: str, lines: list[str]) -> list[Hazard]:
+    """The paragraphs with the longest looks for a closing mark, the longest first, until
+    the others' are within the budget."""
+    budget = SCAN_BUDGET + 2 * len(body)
+    if (body.count("[") + body.count("(") + body.count("<")) * len(body) <= budget:
+        return []
+    starts = [0]  # where each line starts in the body
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    blocks = _blocks(lines)
+    firsts = [starts[first] for first, _ in blocks]
+    costs, worst = [0] * len(blocks), [(0, 0)] * len(blocks)  # (length, -position)
+    scans = [*_tag_scans(body)]
+    for first, last in blocks:
+        scans += _bracket_scans(body[starts[first]:starts[last] - 1], starts[first])
+    for position, length in scans:
+        block = bisect_left(firsts, position + 1) - 1
+        costs[block] += length
+        worst[block] = max(worst[block], (length, -position))
+    total, found = sum(costs), []
+    for block in sorted(range(len(blocks)), key=lambda b: -costs[b]):
+        if total <= budget:
+            break
+        total -= costs[block]
+        position = -worst[block][1]
+        row = bisect_left(starts, position + 1) - 1
+        found.append(Hazard(*blocks[block], row, position - starts[row],
+                            "markdown_brackets", body[position]))
+    return found
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last + 1) of each run of lines that are not blank: Markdown's paragraphs,
+    or more."""
+    blocks: list[tuple[int, int]] = []
+    for offset, line in enumerate(lines):
+        if not line.strip(" \t"):
+            continue
+        if blocks and blocks[-1][1] == offset:
+            blocks[-1] = (blocks[-1][0], offset + 1)
+        else:
+            blocks.append((offset, offset + 1))
+    return blocks
+
+
+def _bracket_scans(text: str, offset: int) -> Iterator[tuple[int, int]]:
+    """(position, length) of each look in a paragraph for a link's "]" from its "[", and
+    for its ")" from its "](", counting the nested ones; one never closed looks to the end."""
+    opened: dict[str, list[int]] = {"]": [], ")": []}
+    for mark in BRACKET.finditer(text):
+        char, at = mark[0], mark.start()
+        if char in "[(":
+            opened["]" if char == "[" else ")"].append(at)
+        elif char in "])" and opened[char]:
+            begin = opened[char].pop()
+            if char == "]" or text[begin - 1:begin] == "]":
+                yield offset + begin, at - begin
+    for char, begins in opened.items():
+        yield from ((offset + b, len(text) - b) for b in begins
+                    if char == "]" or text[b - 1:b] == "]")
+
+
+def _tag_scans(body: str) -> Iterator[tuple[int, int]]:
+    """(position, length) of each look for a tag's ">" from its "<", to the body's end."""
+    ends = [m.start() for m in re.finditer(">", body)]
+    for tag in TAG.finditer(body):
+        found = bisect_left(ends, tag.start())
+        yield tag.start(), (ends[found] if found < len(ends) else len(body)) - tag.start()
 
 
 def _check_media(village: Village, problems: list[Problem], docs: dict[str, Document]) -> None:
@@ -515,8 +673,10 @@ def source_urls(villages: list[Village]) -> dict[str, str]:
 
 
 def check_links(root: Path, site: Site, village: Village, problems: list[Problem]) -> None:
-    """Relative links to .md files and media must point at something that exists."""
+    """Relative links to .md files and media must point at something that exists; what
+    of a body Markdown could not render in good time is warned about."""
     for page in village.pages:
+        problems.extend(_hazard_warnings(page))
         base = PurePosixPath(page.source).parent
         for link in _body_links(page.loaded_body, page):
             where = (page.source, link.line, link.column)
@@ -528,6 +688,18 @@ def check_links(root: Path, site: Site, village: Village, problems: list[Problem
                 hint = _relative_hint(base, suggest(link.resolved, options))
                 problems.append(Problem.at(*where, code, file=link.target, target=link.target,
                                            folder=f"{village.slug}/media/", suggestion=hint))
+
+
+def _hazard_warnings(page: Page) -> list[Problem]:
+    """A warning for each kind of hazard in the body, at its first place."""
+    warnings = []
+    hazards = markdown_hazards(page.loaded_body)
+    for code in dict.fromkeys(h.code for h in hazards):
+        found = [h for h in hazards if h.code == code]
+        warnings.append(Problem.at(page.source, page.body_line + found[0].line,
+                                   found[0].column + 1, code, severity="warning",
+                                   detail=found[0].detail, max=MAX_DEPTH, count=len(found)))
+    return warnings
 
 
 def _resolve(base: PurePosixPath, target: str) -> str | None:

@@ -7,6 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import escape
+from itertools import groupby
 from typing import Any
 
 import markdown
@@ -17,8 +19,10 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
+from ..model import markdown_hazards
 from .urls import relative
 
 SAFE_TAGS = {
@@ -98,9 +102,30 @@ class _LinkRewriter(Treeprocessor):
         return f"{link}#{fragment}" if fragment else link
 
 
+class _PlainText(Preprocessor):
+    """The lines Python-Markdown could not render in good time (`model.markdown_hazards`:
+    a paste of thousands of brackets that never close, lists nested hundreds deep) go in
+    as plain text; `kampung check` and the build warn about them."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        hazards = markdown_hazards("\n".join(lines))
+        if not hazards:
+            return lines
+        plain = {offset for h in hazards for offset in range(h.first, h.last)}
+        kept: list[str] = []
+        for hazard, run in groupby(enumerate(lines), key=lambda item: item[0] in plain):
+            texts = [line for _, line in run]
+            if hazard:
+                texts = [self.md.htmlStash.store(escape("\n".join(texts), quote=False))]
+            kept += texts
+        return kept
+
+
 class _Rewriting(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkRewriter(md), "kampung_links", 1)
+        # right after the input's line endings and tabs are made plain
+        md.preprocessors.register(_PlainText(md), "kampung_plain", 29)
 
 
 # What each inline pattern needs in a text to match there: Python-Markdown's own, then
@@ -135,6 +160,18 @@ class _GatedInline(InlineProcessor):
         if self.needs.search(data) is None:
             return data
         return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore
+
+    def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
+        """The tails no pattern can match are taken off for the pass and put back after:
+        the pass, which changes nothing in them, looked for each element with a tail among
+        all its parent's children; a body of 70,000 paragraphs (5 MB) took 100 s."""
+        kept = [(e, e.tail) for e in tree.iter() if e.tail and not self.needs.search(e.tail)]
+        for element, _ in kept:
+            element.tail = None
+        super().run(tree, ancestors)
+        for element, tail in kept:
+            element.tail = tail
+        return tree
 
 
 def _needs(names: list[str]) -> re.Pattern[str] | None:
@@ -179,16 +216,24 @@ class MarkdownRenderer:
 
     def __init__(self, urls: Mapping[str, str], allow_html: bool = False,
                  pictures: PictureHook | None = None):
+        self.urls, self.pictures, self.allow_html = urls, pictures, allow_html
+        self._start()
+
+    def _start(self) -> None:
         self.md = markdown.Markdown(extensions=[*extensions(), InlineGate(), _Rewriting()])
         self.rewriter: _LinkRewriter = self.md.treeprocessors["kampung_links"]  # type: ignore
-        self.rewriter.urls = urls
-        self.rewriter.pictures = pictures
-        self.allow_html = allow_html
+        self.rewriter.urls = self.urls
+        self.rewriter.pictures = self.pictures
 
     def render(self, text: str, source: str, output: str) -> Rendered:
         self.rewriter.source, self.rewriter.output = source, output
         self.md.reset()
-        html = self.md.convert(text)
+        try:
+            html = self.md.convert(text)
+        except RecursionError:  # emphasis in emphasis hundreds deep (`markdown_hazards`
+            self._start()  # sees only lists and quotes): the parser is left half-way
+            html = "".join(f"<p>{escape(part, quote=False)}</p>\n"
+                           for part in re.split(r"\n\s*\n", text.strip()))
         if not self.allow_html:
             html = nh3.clean(html, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES,
                              link_rel="noopener")
