@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,18 @@ def add_options(parser: argparse.ArgumentParser, lang: str) -> None:
                         help=translate(lang, "cli.github_annotations"))
     parser.add_argument("--codequality", type=Path, default=None, metavar="FILE",
                         help=translate(lang, "cli.codequality"))
+
+
+def report_in_content(args: argparse.Namespace) -> bool:
+    """True, after saying so, when `--codequality` would write into content/ (a later
+    check would then read the report as a volunteer's file)."""
+    content = (args.site / "content").resolve()
+    target = args.codequality.resolve() if args.codequality is not None else None
+    if target is None or (target != content and content not in target.parents):
+        return False
+    print(translate(args.lang, "error.report_in_content", path=args.codequality) + " " +
+          translate(args.lang, "hint.report_in_content"), file=sys.stderr)
+    return True
 
 
 def emit(args: argparse.Namespace, problems: Iterable[Problem]) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,15 @@ def test_check_of_one_village_refuses_a_name_that_is_no_village_folder(site: Pat
                                                                       name: str) -> None:
     village, found = load_village(site / "content", name, NOW)
     assert village is None and [p.code for p in found] == ["bad_folder_slug"]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_code_quality_report_is_never_written_into_content(site: Path, command: str) -> None:
+    before = sorted(p.relative_to(site) for p in (site / "content").rglob("*"))
+    done = subprocess.run([sys.executable, "-m", "kampung", command, "--site", str(site),
+                           "--now", "2026-11-28", "--codequality",
+                           str(site / "content/sukamaju/laporan.json")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "tidak boleh ditulis di dalam folder content/" in done.stderr
+    assert sorted(p.relative_to(site) for p in (site / "content").rglob("*")) == before
+    assert not (site / "output").exists()

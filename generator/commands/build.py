@@ -85,6 +85,8 @@ def _progress(lang: str) -> Callable[[int, int], None] | None:
 def run(args: argparse.Namespace) -> int:
     if not_a_site(args):
         return 1
+    if ci_annotations.report_in_content(args):
+        return 2
     output = (args.output or args.site / "output").resolve()
     try:
         report = build(args.site, output, now=build_now(args.now), villages=args.village,

@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 def run(args: argparse.Namespace) -> int:
     if not_a_site(args):
         return 1
+    if ci_annotations.report_in_content(args):
+        return 2
     villages, problems = _load(args)
     problems = [*problems, *publish_problems(args)]
     ci_annotations.emit(args, problems)
