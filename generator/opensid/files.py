@@ -9,10 +9,9 @@ from typing import Any
 
 import yaml
 
-from ..content import split_front_matter
+from ..content import YamlLoader, split_front_matter
 
 Change = Callable[[str, bool], str]  # (a string, whether it is a page's body) -> new string
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: ten times faster
 
 
 def yaml_text(data: dict[str, Any], header: str = "") -> str:
@@ -30,11 +29,11 @@ def rewrite(rel: str, text: str, change: Change) -> str:
     a long one cannot split a word `change` looks for. A file it leaves alone is kept."""
     if rel.endswith(".md") and not isinstance(parts := split_front_matter(text), str):
         front, body, _ = parts
-        data = yaml.load(front, Loader=LOADER) or {}
+        data = yaml.load(front, Loader=YamlLoader) or {}
         new_data, new_body = strings(data, change), change(body, True)
         return text if (new_data, new_body) == (data, body) else page_text(new_data, new_body)
     if rel.endswith((".yaml", ".yml")):
-        data = yaml.load(text, Loader=LOADER)
+        data = yaml.load(text, Loader=YamlLoader)
         header = "".join(takewhile(lambda line: line.startswith("#"),
                                    text.splitlines(keepends=True)))
         new_data = strings(data, change)
